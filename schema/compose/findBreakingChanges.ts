@@ -1,0 +1,18 @@
+import { Supergraph } from '@apollo/federation-internals';
+import { findBreakingChanges as findGraphqlBreakingChanges } from 'graphql';
+
+export interface BreakingChange {
+  type: string;
+  description: string;
+}
+
+/**
+ * Changes that would break existing clients, comparing the client-facing API
+ * schemas of two supergraphs: removed types, fields and enum values, changed
+ * field types, new required arguments (graphql-js's own classification).
+ */
+export function findBreakingChanges(oldSupergraphSdl: string, newSupergraphSdl: string): BreakingChange[] {
+  const before = Supergraph.build(oldSupergraphSdl).apiSchema().toGraphQLJSSchema();
+  const after = Supergraph.build(newSupergraphSdl).apiSchema().toGraphQLJSSchema();
+  return findGraphqlBreakingChanges(before, after).map((c) => ({ type: c.type, description: c.description }));
+}

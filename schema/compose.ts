@@ -59,7 +59,7 @@ function safeBreakingChanges(before: string, after: string) {
   try {
     return findBreakingChanges(before, after);
   } catch (error) {
-    return [{ type: 'UNREADABLE_SUPERGRAPH', description: `the checked-in supergraph cannot be read: ${(error as Error).message}` }];
+    return [{ type: 'UNREADABLE_SUPERGRAPH', description: `a supergraph cannot be read: ${(error as Error).message}` }];
   }
 }
 

@@ -1,4 +1,4 @@
-import { Supergraph } from '@apollo/federation-internals';
+import { ROUTER_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from '@apollo/federation-internals';
 import { findBreakingChanges as findGraphqlBreakingChanges } from 'graphql';
 
 export interface BreakingChange {
@@ -12,7 +12,9 @@ export interface BreakingChange {
  * field types, new required arguments (graphql-js's own classification).
  */
 export function findBreakingChanges(oldSupergraphSdl: string, newSupergraphSdl: string): BreakingChange[] {
-  const before = Supergraph.build(oldSupergraphSdl).apiSchema().toGraphQLJSSchema();
-  const after = Supergraph.build(newSupergraphSdl).apiSchema().toGraphQLJSSchema();
+  // The router's feature set: our supergraphs link the authorization specs.
+  const options = { supportedFeatures: ROUTER_SUPPORTED_SUPERGRAPH_FEATURES };
+  const before = Supergraph.build(oldSupergraphSdl, options).apiSchema().toGraphQLJSSchema();
+  const after = Supergraph.build(newSupergraphSdl, options).apiSchema().toGraphQLJSSchema();
   return findGraphqlBreakingChanges(before, after).map((c) => ({ type: c.type, description: c.description }));
 }

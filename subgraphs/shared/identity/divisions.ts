@@ -328,3 +328,14 @@ export function isWithinDivision(code: string, ancestorCode: string): boolean {
   if (inner === undefined || outer === undefined) return false;
   return inner.startsWith(outer);
 }
+
+/**
+ * The code prefix that every division inside `code` starts with: a province
+ * (420000) → "42", a city (420900) → "4209", a county (420923) and anything
+ * below → the code itself. For jurisdiction filters in SQL (`LIKE prefix%`).
+ */
+export function divisionPrefix(code: string): string {
+  if (/^\d{2}0000$/.test(code)) return code.slice(0, 2);
+  if (/^\d{4}00$/.test(code)) return code.slice(0, 4);
+  return code;
+}

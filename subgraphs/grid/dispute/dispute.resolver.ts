@@ -1,0 +1,230 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ErrorCode, userError } from '../../shared/errors.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { Party } from '../../shared/schema/Party.ts';
+import { Person } from '../../shared/schema/Person.ts';
+import { DateTimeScalar } from '../../shared/schema/scalars.ts';
+import type { GridContext } from '../context.ts';
+import { Division } from '../person/person.type.ts';
+import { isOverdue } from '../registry/matter.resolver.ts';
+import { MatterCategory, type MatterRef } from '../registry/matter.type.ts';
+import { divisionName } from '../../shared/identity/divisions.ts';
+import { intakeDispute, applyStep } from './dispute.commands.ts';
+import { DisputeStatus, IntakeChannel, Satisfaction, Severity, Tier } from './dispute.enums.ts';
+import type { DisputeRow } from './dispute.store.ts';
+import { Dispute, DisputeConnection, DisputeFilter, DisputeIntakeInput, DisputeStepRecord } from './dispute.type.ts';
+
+const ref = (caseCode: string): MatterRef => ({ __typename: 'Dispute', caseCode });
+
+async function row(d: MatterRef, ctx: GridContext): Promise<DisputeRow> {
+  const found = await ctx.loaders.dispute.load(d.caseCode);
+  if (!found) throw userError(ErrorCode.NOT_FOUND, `no dispute ticket ${d.caseCode}`);
+  return found;
+}
+
+@Resolver(() => Dispute)
+export class DisputeResolver {
+  @Query(() => Dispute, { nullable: true, description: '按案件编码查询工单' })
+  async dispute(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: GridContext): Promise<MatterRef | null> {
+    return (await ctx.loaders.dispute.load(caseCode)) ? ref(caseCode) : null;
+  }
+
+  @Query(() => DisputeConnection, { description: '工单列表，按受理时间由新到旧' })
+  disputes(
+    @Ctx() ctx: GridContext,
+    @Arg('filter', () => DisputeFilter, { nullable: true }) filter?: DisputeFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
+  ): DisputeConnection {
+    const limit = pageSize(first);
+    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
+    const page = ctx.disputes.list(
+      { ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null },
+      limit,
+      cursor,
+    );
+    for (const r of page.rows) ctx.loaders.dispute.prime(r.caseCode, r);
+    const last = page.rows.at(-1);
+    return {
+      nodes: page.rows.map((r) => ref(r.caseCode)) as unknown as Dispute[],
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.openedAt, last.caseCode]) : null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @FieldResolver(() => IntakeChannel, { description: '受理渠道' })
+  async channel(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).channel;
+  }
+
+  @FieldResolver(() => MatterCategory, { description: '纠纷类别' })
+  async category(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).category;
+  }
+
+  @FieldResolver(() => String, { description: '标题' })
+  async title(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).title;
+  }
+
+  @FieldResolver(() => String, { description: '纠纷情况' })
+  async description(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).description;
+  }
+
+  @FieldResolver(() => [Party], { description: '当事人' })
+  async parties(@Root() d: MatterRef, @Ctx() ctx: GridContext): Promise<Party[]> {
+    const parties = await ctx.loaders.disputeParties.load(d.caseCode);
+    return parties.map((p) => ({ role: p.role, displayName: p.name, person: p.personId ? ({ id: p.personId } as Person) : null }));
+  }
+
+  @FieldResolver(() => Tier, { description: '办理层级' })
+  async tier(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).tier;
+  }
+
+  @FieldResolver(() => Severity, { description: '纠纷程度' })
+  async severity(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).severity;
+  }
+
+  @FieldResolver(() => Division, { description: '发生地乡镇（街道）' })
+  async town(@Root() d: MatterRef, @Ctx() ctx: GridContext): Promise<Division> {
+    const r = await row(d, ctx);
+    return { code: r.division, name: divisionName(r.division) ?? null };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '承办单位' })
+  async assignedUnit(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).assignedUnit;
+  }
+
+  @FieldResolver(() => DisputeStatus, { description: '工单状态' })
+  async status(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).status;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '化解结果' })
+  async resolution(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).resolution;
+  }
+
+  @FieldResolver(() => Satisfaction, { nullable: true, description: '回访满意度' })
+  async satisfaction(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).satisfaction;
+  }
+
+  @FieldResolver(() => DateTimeScalar, { description: '受理时间' })
+  async openedAt(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).openedAt;
+  }
+
+  @FieldResolver(() => DateTimeScalar, { description: '办理期限' })
+  async dueAt(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).dueAt;
+  }
+
+  @FieldResolver(() => DateTimeScalar, { nullable: true, description: '办结时间' })
+  async closedAt(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    return (await row(d, ctx)).closedAt;
+  }
+
+  @FieldResolver(() => Boolean, { description: '是否超期' })
+  async overdue(@Root() d: MatterRef, @Ctx() ctx: GridContext) {
+    const r = await row(d, ctx);
+    return isOverdue(r.dueAt, r.closedAt, ctx.clock.now());
+  }
+
+  @FieldResolver(() => [DisputeStepRecord], { description: '流转记录' })
+  async steps(@Root() d: MatterRef, @Ctx() ctx: GridContext): Promise<DisputeStepRecord[]> {
+    return ctx.loaders.disputeEvents.load(d.caseCode);
+  }
+
+  // The ticket cycle. Each step records who (the signed-in user) and when.
+
+  @Mutation(() => Dispute, { description: '窗口受理登记。idempotencyKey 相同的重复提交只生成一张工单' })
+  intakeDispute(
+    @Arg('input', () => DisputeIntakeInput) input: DisputeIntakeInput,
+    @Arg('idempotencyKey', () => String, { description: '幂等键：同一次受理重试时保持不变' }) idempotencyKey: string,
+    @Ctx() ctx: GridContext,
+  ): MatterRef {
+    return ref(intakeDispute(ctx, ctx.actor, input, idempotencyKey));
+  }
+
+  @Mutation(() => Dispute, { description: '派单' })
+  dispatchDispute(
+    @Arg('caseCode', () => ID) caseCode: string,
+    @Arg('unit', () => String, { description: '承办单位' }) unit: string,
+    @Ctx() ctx: GridContext,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): MatterRef {
+    applyStep(ctx, ctx.actor, 'DISPATCH', { caseCode, unit, note });
+    return ref(caseCode);
+  }
+
+  @Mutation(() => Dispute, { description: '接单' })
+  acceptDispute(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: GridContext, @Arg('note', () => String, { nullable: true }) note?: string | null): MatterRef {
+    applyStep(ctx, ctx.actor, 'ACCEPT', { caseCode, note });
+    return ref(caseCode);
+  }
+
+  @Mutation(() => Dispute, { description: '督办' })
+  superviseDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('note', () => String, { description: '督办意见' }) note: string, @Ctx() ctx: GridContext): MatterRef {
+    applyStep(ctx, ctx.actor, 'SUPERVISE', { caseCode, note });
+    return ref(caseCode);
+  }
+
+  @Mutation(() => Dispute, { description: '提级办理（村→乡镇→县），按新层级重新派单并计算期限' })
+  escalateDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: GridContext): MatterRef {
+    applyStep(ctx, ctx.actor, 'ESCALATE', { caseCode, note: reason });
+    return ref(caseCode);
+  }
+
+  @Mutation(() => Dispute, { description: '化解办结' })
+  resolveDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('resolution', () => String, { description: '化解结果' }) resolution: string, @Ctx() ctx: GridContext): MatterRef {
+    applyStep(ctx, ctx.actor, 'RESOLVE', { caseCode, note: resolution });
+    return ref(caseCode);
+  }
+
+  @Mutation(() => Dispute, { description: '调解不成' })
+  failDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: GridContext): MatterRef {
+    applyStep(ctx, ctx.actor, 'FAIL', { caseCode, note: reason });
+    return ref(caseCode);
+  }
+
+  @Mutation(() => Dispute, { description: '转诉讼或移交其他机构；target 为接收事项的案件编码（如法院案件）' })
+  transferDispute(
+    @Arg('caseCode', () => ID) caseCode: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: GridContext,
+    @Arg('target', () => ID, { nullable: true }) target?: string | null,
+  ): MatterRef {
+    applyStep(ctx, ctx.actor, 'TRANSFER', { caseCode, note: reason, target });
+    return ref(caseCode);
+  }
+
+  @Mutation(() => Dispute, { description: '回访评单（满意度）' })
+  evaluateDispute(
+    @Arg('caseCode', () => ID) caseCode: string,
+    @Arg('satisfaction', () => Satisfaction) satisfaction: Satisfaction,
+    @Ctx() ctx: GridContext,
+    @Arg('note', () => String, { nullable: true }) note?: string | null,
+  ): MatterRef {
+    applyStep(ctx, ctx.actor, 'EVALUATE', { caseCode, satisfaction, note });
+    return ref(caseCode);
+  }
+
+  @Mutation(() => Dispute, { description: '核单归档' })
+  verifyDispute(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: GridContext, @Arg('note', () => String, { nullable: true }) note?: string | null): MatterRef {
+    applyStep(ctx, ctx.actor, 'VERIFY', { caseCode, note });
+    return ref(caseCode);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonDisputesResolver {
+  @FieldResolver(() => [Dispute], { description: '此人作为当事人的综治中心工单，新的在前' })
+  async disputes(@Root() person: Person, @Ctx() ctx: GridContext): Promise<MatterRef[]> {
+    return (await ctx.loaders.disputesOfPerson.load(person.id)).map(ref);
+  }
+}

@@ -1,0 +1,249 @@
+import type { MatterEvent } from '../../shared/feed/matterEvent.ts';
+import type { PartyRole } from '../../shared/schema/enums.ts';
+import type { DisputeCategory } from '../../shared/world/records.ts';
+import { divisionPrefix } from '../../shared/identity/divisions.ts';
+import type { Db } from '../../shared/store/openDatabase.ts';
+import type { DisputeStatus, DisputeStep, IntakeChannel, Satisfaction, Severity, Tier } from './dispute.enums.ts';
+import { type DisputeOutcome, summaryStatus } from './dispute.workflow.ts';
+
+export const DISPUTE_MIGRATION = `
+CREATE TABLE dispute (
+  case_code TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  category TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT NOT NULL,
+  tier TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  division TEXT NOT NULL,
+  assigned_unit TEXT,
+  status TEXT NOT NULL,
+  outcome TEXT,
+  resolution TEXT,
+  satisfaction TEXT,
+  opened_at TEXT NOT NULL,
+  due_at TEXT NOT NULL,
+  closed_at TEXT,
+  idempotency_key TEXT UNIQUE,
+  request_hash TEXT
+) WITHOUT ROWID;
+CREATE INDEX dispute_division_opened ON dispute (division, opened_at);
+CREATE INDEX dispute_open_due ON dispute (due_at) WHERE closed_at IS NULL;
+CREATE INDEX dispute_unit ON dispute (assigned_unit, due_at);
+CREATE TABLE dispute_party (
+  case_code TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  name TEXT NOT NULL,
+  id_number TEXT,
+  person_id TEXT,
+  phone TEXT,
+  PRIMARY KEY (case_code, seq)
+) WITHOUT ROWID;
+CREATE INDEX dispute_party_person ON dispute_party (person_id);
+CREATE TABLE dispute_event (
+  case_code TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  step TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  unit TEXT,
+  note TEXT,
+  PRIMARY KEY (case_code, seq)
+) WITHOUT ROWID;
+CREATE TABLE dispute_link (
+  case_code TEXT NOT NULL,
+  to_code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (case_code, to_code)
+) WITHOUT ROWID;
+`;
+
+export interface DisputePartyRow {
+  role: PartyRole;
+  name: string;
+  idNumber: string | null;
+  personId: string | null;
+  phone: string | null;
+}
+
+export interface DisputeEventRow {
+  step: DisputeStep;
+  at: string;
+  /** Who took the step (the signed-in user). */
+  actor: string;
+  /** The unit acting (on dispatch: the receiving unit). */
+  unit: string | null;
+  note: string | null;
+}
+
+export interface DisputeRow {
+  caseCode: string;
+  version: number;
+  channel: IntakeChannel;
+  category: DisputeCategory;
+  title: string;
+  description: string;
+  tier: Tier;
+  severity: Severity;
+  division: string;
+  assignedUnit: string | null;
+  status: DisputeStatus;
+  /** How it ended (办结), once it has. */
+  outcome: DisputeOutcome | null;
+  resolution: string | null;
+  satisfaction: Satisfaction | null;
+  openedAt: string;
+  dueAt: string;
+  closedAt: string | null;
+}
+
+/** A complete ticket as written on intake or import. */
+export interface NewDispute extends Omit<DisputeRow, 'version'> {
+  parties: DisputePartyRow[];
+  events: DisputeEventRow[];
+  links: { caseCode: string; reason: string }[];
+  idempotencyKey?: string | null;
+  requestHash?: string | null;
+}
+
+export interface DisputeFilter {
+  division?: string | null;
+  status?: DisputeStatus | null;
+  assignedUnit?: string | null;
+  overdueAt?: string | null;
+}
+
+const COLUMNS = `case_code AS caseCode, version, channel, category, title, description, tier, severity, division,
+  assigned_unit AS assignedUnit, status, outcome, resolution, satisfaction, opened_at AS openedAt, due_at AS dueAt, closed_at AS closedAt`;
+
+function toRow(r: Record<string, unknown>): DisputeRow {
+  return r as unknown as DisputeRow;
+}
+
+/** The centre's dispute tickets. Changes go through `save`, which bumps the version. */
+export function createDisputeStore(db: Db) {
+  const loadMany = db.prepare(`SELECT ${COLUMNS} FROM dispute WHERE case_code IN (SELECT value FROM json_each(?))`);
+  const partiesMany = db.prepare(
+    `SELECT case_code AS caseCode, role, name, id_number AS idNumber, person_id AS personId, phone FROM dispute_party
+      WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+  );
+  const eventsMany = db.prepare(
+    `SELECT case_code AS caseCode, step, at, actor, unit, note FROM dispute_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+  );
+  const linksOf = db.prepare('SELECT to_code AS caseCode, reason FROM dispute_link WHERE case_code = ? ORDER BY to_code');
+  const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM dispute WHERE idempotency_key = ?`);
+  const ofPersons = db.prepare(
+    `SELECT DISTINCT p.person_id AS personId, d.case_code AS caseCode, d.opened_at AS openedAt FROM dispute_party p JOIN dispute d ON d.case_code = p.case_code
+      WHERE p.person_id IN (SELECT value FROM json_each(?)) ORDER BY d.opened_at DESC, d.case_code DESC`,
+  );
+  const insert = db.prepare(`INSERT INTO dispute (case_code, version, channel, category, title, description, tier, severity, division, assigned_unit,
+      status, outcome, resolution, satisfaction, opened_at, due_at, closed_at, idempotency_key, request_hash)
+    VALUES (@caseCode, 1, @channel, @category, @title, @description, @tier, @severity, @division, @assignedUnit,
+      @status, @outcome, @resolution, @satisfaction, @openedAt, @dueAt, @closedAt, @idempotencyKey, @requestHash)`);
+  const update = db.prepare(`UPDATE dispute SET version = version + 1, tier = @tier, division = @division, assigned_unit = @assignedUnit, status = @status,
+      outcome = @outcome, resolution = @resolution, satisfaction = @satisfaction, due_at = @dueAt, closed_at = @closedAt
+    WHERE case_code = @caseCode`);
+  const insertParty = db.prepare('INSERT INTO dispute_party (case_code, seq, role, name, id_number, person_id, phone) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const nextEventSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM dispute_event WHERE case_code = ?').pluck();
+  const insertEvent = db.prepare('INSERT INTO dispute_event (case_code, seq, step, at, actor, unit, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertLink = db.prepare('INSERT OR REPLACE INTO dispute_link (case_code, to_code, reason) VALUES (?, ?, ?)');
+
+  function groupBy<T extends { caseCode: string }>(codes: readonly string[], rows: T[]): Omit<T, 'caseCode'>[][] {
+    const map = new Map<string, Omit<T, 'caseCode'>[]>(codes.map((c) => [c, []]));
+    for (const { caseCode, ...rest } of rows) map.get(caseCode)?.push(rest);
+    return codes.map((c) => map.get(c)!);
+  }
+
+  const store = {
+    load(codes: readonly string[]): (DisputeRow | undefined)[] {
+      const rows = new Map((loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map((r) => [r.caseCode as string, toRow(r)]));
+      return codes.map((c) => rows.get(c));
+    },
+    parties(codes: readonly string[]): DisputePartyRow[][] {
+      return groupBy(codes, partiesMany.all(JSON.stringify(codes)) as (DisputePartyRow & { caseCode: string })[]);
+    },
+    events(codes: readonly string[]): DisputeEventRow[][] {
+      return groupBy(codes, eventsMany.all(JSON.stringify(codes)) as (DisputeEventRow & { caseCode: string })[]);
+    },
+    links(caseCode: string): { caseCode: string; reason: string }[] {
+      return linksOf.all(caseCode) as { caseCode: string; reason: string }[];
+    },
+    /** Case codes of each person's tickets, newest first. */
+    ofPersons(personIds: readonly string[]): string[][] {
+      const rows = ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[];
+      return personIds.map((p) => rows.filter((r) => r.personId === p).map((r) => r.caseCode));
+    },
+    byIdempotencyKey(key: string): (DisputeRow & { requestHash: string | null }) | undefined {
+      const r = byKey.get(key) as Record<string, unknown> | undefined;
+      return r ? { ...toRow(r), requestHash: r.requestHash as string | null } : undefined;
+    },
+    insert(d: NewDispute): void {
+      insert.run({ ...d, idempotencyKey: d.idempotencyKey ?? null, requestHash: d.requestHash ?? null });
+      d.parties.forEach((p, i) => insertParty.run(d.caseCode, i + 1, p.role, p.name, p.idNumber, p.personId, p.phone));
+      d.events.forEach((e, i) => insertEvent.run(d.caseCode, i + 1, e.step, e.at, e.actor, e.unit, e.note));
+      for (const l of d.links) insertLink.run(d.caseCode, l.caseCode, l.reason);
+    },
+    /** Writes a changed ticket and the step that changed it. */
+    update(row: DisputeRow, event: DisputeEventRow): void {
+      update.run(row);
+      insertEvent.run(row.caseCode, nextEventSeq.get(row.caseCode), event.step, event.at, event.actor, event.unit, event.note);
+    },
+    link(caseCode: string, to: string, reason: string): void {
+      insertLink.run(caseCode, to, reason);
+    },
+
+    /** One page of tickets matching the filter, newest first (keyset), with the total. */
+    list(filter: DisputeFilter, limit: number, after: [string, string] | null) {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (filter.division) {
+        where.push('division >= @division AND division < @divisionEnd');
+        params.division = divisionPrefix(filter.division);
+        params.divisionEnd = `${params.division as string}\uffff`;
+      }
+      if (filter.status) {
+        where.push('status = @status');
+        params.status = filter.status;
+      }
+      if (filter.assignedUnit) {
+        where.push('assigned_unit = @assignedUnit');
+        params.assignedUnit = filter.assignedUnit;
+      }
+      if (filter.overdueAt) {
+        where.push('closed_at IS NULL AND due_at < @overdueAt');
+        params.overdueAt = filter.overdueAt;
+      }
+      const base = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const total = db.prepare(`SELECT count(*) FROM dispute ${base}`).pluck().get(params) as number;
+      const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (opened_at, case_code) < (@afterOpened, @afterCode)` : base;
+      const rows = db
+        .prepare(`SELECT ${COLUMNS} FROM dispute ${keyset} ORDER BY opened_at DESC, case_code DESC LIMIT @limit`)
+        .all({ ...params, afterOpened: after?.[0], afterCode: after?.[1], limit: limit + 1 }) as Record<string, unknown>[];
+      return { rows: rows.slice(0, limit).map(toRow), hasNextPage: rows.length > limit, totalCount: total };
+    },
+  };
+  return store;
+}
+
+export type DisputeStore = ReturnType<typeof createDisputeStore>;
+
+/** The registry's view of a ticket (grid indexes its own tickets directly). */
+export function disputeEvent(row: DisputeRow, parties: DisputePartyRow[], links: { caseCode: string; reason: string }[], flags: string[]): MatterEvent {
+  return {
+    caseCode: row.caseCode,
+    agency: 'GRID',
+    version: row.version,
+    title: row.title,
+    category: row.category,
+    status: summaryStatus(row.status, row.outcome),
+    division: row.division,
+    openedAt: row.openedAt,
+    closedAt: row.closedAt,
+    dueAt: row.dueAt,
+    parties: parties.flatMap((p) => (p.personId ? [{ personId: p.personId, role: p.role }] : [])),
+    links,
+    flags,
+  };
+}

@@ -1,0 +1,171 @@
+import { divisionPrefix } from '../../shared/identity/divisions.ts';
+import type { Db } from '../../shared/store/openDatabase.ts';
+
+export const PERSON_MIGRATION = `
+CREATE TABLE grid_cell (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  division TEXT NOT NULL,
+  worker_name TEXT NOT NULL,
+  worker_phone TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX grid_cell_division ON grid_cell (division);
+CREATE TABLE household (
+  id TEXT PRIMARY KEY,
+  cell TEXT NOT NULL,
+  address TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE person (
+  id TEXT PRIMARY KEY,
+  id_number TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  gender TEXT NOT NULL,
+  birth_date TEXT NOT NULL,
+  phone TEXT,
+  phone_suffix TEXT,
+  address TEXT NOT NULL,
+  division TEXT NOT NULL,
+  cell TEXT,
+  household TEXT,
+  tags TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+CREATE INDEX person_name ON person (name, id);
+CREATE INDEX person_phone_suffix ON person (phone_suffix, id);
+CREATE INDEX person_cell ON person (cell, name, id);
+CREATE INDEX person_division ON person (division, name, id);
+CREATE INDEX person_household ON person (household);
+`;
+
+export interface PersonRow {
+  id: string;
+  idNumber: string;
+  name: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  phone: string | null;
+  address: string;
+  division: string;
+  cell: string | null;
+  household: string | null;
+  tags: string[];
+}
+
+export interface GridCellRow {
+  code: string;
+  name: string;
+  division: string;
+  workerName: string;
+  workerPhone: string;
+}
+
+export interface HouseholdRow {
+  id: string;
+  cell: string;
+  address: string;
+}
+
+export interface PersonSearch {
+  name?: string | null;
+  phoneSuffix?: string | null;
+  gridCell?: string | null;
+  division?: string | null;
+}
+
+const PERSON_COLUMNS = `id, id_number AS idNumber, name, gender, birth_date AS birthDate, phone, address, division, cell, household, tags`;
+
+function toPerson(r: Record<string, unknown>): PersonRow {
+  return { ...(r as unknown as PersonRow), tags: JSON.parse(r.tags as string) as string[] };
+}
+
+function inKeyOrder<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | undefined)[] {
+  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => byKey.get(k));
+}
+
+/** The resident register built by grid workers (户户走访, 建档立卡). */
+export function createPersonStore(db: Db) {
+  const loadMany = db.prepare(`SELECT ${PERSON_COLUMNS} FROM person WHERE id IN (SELECT value FROM json_each(?))`);
+  const membersOf = db.prepare(`SELECT ${PERSON_COLUMNS} FROM person WHERE household IN (SELECT value FROM json_each(?)) ORDER BY birth_date, id`);
+  const cells = db.prepare(`SELECT code, name, division, worker_name AS workerName, worker_phone AS workerPhone FROM grid_cell WHERE code IN (SELECT value FROM json_each(?))`);
+  const households = db.prepare(`SELECT id, cell, address FROM household WHERE id IN (SELECT value FROM json_each(?))`);
+  const cellsInDivision = db.prepare(
+    `SELECT code, name, division, worker_name AS workerName, worker_phone AS workerPhone FROM grid_cell WHERE division LIKE ? || '%' ORDER BY code`,
+  );
+  const insertPerson = db.prepare(`INSERT INTO person (id, id_number, name, gender, birth_date, phone, phone_suffix, address, division, cell, household, tags)
+    VALUES (@id, @idNumber, @name, @gender, @birthDate, @phone, @phoneSuffix, @address, @division, @cell, @household, @tags)
+    ON CONFLICT (id) DO NOTHING`);
+  const insertCell = db.prepare(`INSERT OR IGNORE INTO grid_cell (code, name, division, worker_name, worker_phone) VALUES (@code, @name, @division, @workerName, @workerPhone)`);
+  const insertHousehold = db.prepare(`INSERT OR IGNORE INTO household (id, cell, address) VALUES (@id, @cell, @address)`);
+
+  return {
+    /** Persons by token, in key order. */
+    load(ids: readonly string[]): (PersonRow | undefined)[] {
+      return inKeyOrder(ids, (loadMany.all(JSON.stringify(ids)) as Record<string, unknown>[]).map(toPerson), (p) => p.id);
+    },
+
+    /** Members of each household, in key order. */
+    members(householdIds: readonly string[]): PersonRow[][] {
+      const rows = (membersOf.all(JSON.stringify(householdIds)) as Record<string, unknown>[]).map(toPerson);
+      return householdIds.map((h) => rows.filter((r) => r.household === h));
+    },
+
+    loadCells(codes: readonly string[]): (GridCellRow | undefined)[] {
+      return inKeyOrder(codes, cells.all(JSON.stringify(codes)) as GridCellRow[], (c) => c.code);
+    },
+
+    loadHouseholds(ids: readonly string[]): (HouseholdRow | undefined)[] {
+      return inKeyOrder(ids, households.all(JSON.stringify(ids)) as HouseholdRow[], (h) => h.id);
+    },
+
+    cellsIn(division: string): GridCellRow[] {
+      return cellsInDivision.all(division) as GridCellRow[];
+    },
+
+    /**
+     * One page of persons matching every given criterion, ordered by name
+     * then token (keyset), with the total count of matches.
+     */
+    search(criteria: PersonSearch, limit: number, after: [string, string] | null) {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (criteria.name) {
+        // Prefix match on the BINARY index: name >= x AND name < x || U+FFFF.
+        where.push(`name >= @name AND name < @nameEnd`);
+        params.name = criteria.name;
+        params.nameEnd = `${criteria.name}\uffff`;
+      }
+      if (criteria.phoneSuffix) {
+        where.push('phone_suffix = @phoneSuffix');
+        params.phoneSuffix = criteria.phoneSuffix;
+      }
+      if (criteria.gridCell) {
+        where.push('cell = @cell');
+        params.cell = criteria.gridCell;
+      }
+      if (criteria.division) {
+        where.push(`division >= @division AND division < @divisionEnd`);
+        params.division = divisionPrefix(criteria.division);
+        params.divisionEnd = `${params.division as string}\uffff`;
+      }
+      const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const total = db.prepare(`SELECT count(*) FROM person ${filter}`).pluck().get(params) as number;
+      const keyset = after ? `${filter ? `${filter} AND` : 'WHERE'} (name, id) > (@afterName, @afterId)` : filter;
+      const rows = db
+        .prepare(`SELECT ${PERSON_COLUMNS} FROM person ${keyset} ORDER BY name, id LIMIT @limit`)
+        .all({ ...params, afterName: after?.[0], afterId: after?.[1], limit: limit + 1 }) as Record<string, unknown>[];
+      return { rows: rows.slice(0, limit).map(toPerson), hasNextPage: rows.length > limit, totalCount: total };
+    },
+
+    insertPerson(row: PersonRow): void {
+      insertPerson.run({ ...row, phoneSuffix: row.phone ? row.phone.slice(-4) : null, tags: JSON.stringify(row.tags) });
+    },
+    insertCell(row: GridCellRow): void {
+      insertCell.run(row);
+    },
+    insertHousehold(row: HouseholdRow): void {
+      insertHousehold.run(row);
+    },
+  };
+}
+
+export type PersonStore = ReturnType<typeof createPersonStore>;

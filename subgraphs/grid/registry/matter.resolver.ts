@@ -1,0 +1,77 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { agencyOfCode } from '../../shared/codes/agency.ts';
+import { parseCaseCode, typenameOfCaseCode } from '../../shared/codes/caseCode.ts';
+import { ErrorCode, userError } from '../../shared/errors.ts';
+import { Agency as AgencyEnum, type Agency } from '../../shared/schema/enums.ts';
+import type { GridContext } from '../context.ts';
+import { Matter, type MatterRef, MatterSummary } from './matter.type.ts';
+import type { MatterRow } from './registry.store.ts';
+
+/** Past its deadline: still open after it, or closed later than it (超期). */
+export function isOverdue(dueAt: string | null, closedAt: string | null, now: Date): boolean {
+  return dueAt !== null && (closedAt ? Date.parse(closedAt) : now.getTime()) > Date.parse(dueAt);
+}
+
+/** A registry row as the GraphQL summary; `overdue` is judged at request time. */
+export function toSummary(row: MatterRow, now: Date): MatterSummary {
+  return {
+    title: row.title,
+    category: row.category,
+    status: row.status,
+    openedAt: row.openedAt,
+    closedAt: row.closedAt,
+    dueAt: row.dueAt,
+    overdue: isOverdue(row.dueAt, row.closedAt, now),
+  };
+}
+
+export function matterRef(caseCode: string): MatterRef {
+  return { __typename: typenameOfCaseCode(caseCode) ?? 'Dispute', caseCode };
+}
+
+@Resolver(() => Matter)
+export class MatterResolver {
+  @Query(() => Matter, { nullable: true, description: '按案件编码查询任一机构的事项' })
+  async matter(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: GridContext): Promise<MatterRef | null> {
+    const parsed = parseCaseCode(caseCode);
+    if (!parsed.ok) throw userError(ErrorCode.BAD_USER_INPUT, `invalid case code: ${parsed.message}`, { argumentName: 'caseCode', reason: parsed.reason });
+    const row = await ctx.loaders.matter.load(caseCode);
+    return row ? matterRef(caseCode) : null;
+  }
+
+  @Mutation(() => [Matter], { description: '登记两个事项之间的关联（需说明理由），返回这两个事项' })
+  async linkMatters(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('reason', () => String, { description: '关联理由' }) reason: string,
+    @Ctx() ctx: GridContext,
+  ): Promise<MatterRef[]> {
+    if (!reason.trim()) throw userError(ErrorCode.BAD_USER_INPUT, 'a link needs a reason', { argumentName: 'reason' });
+    if (from === to) throw userError(ErrorCode.BAD_USER_INPUT, 'a matter cannot be linked to itself');
+    const rows = ctx.registry.load([from, to]);
+    rows.forEach((row, i) => {
+      if (!row) throw userError(ErrorCode.NOT_FOUND, `matter ${[from, to][i]} is not in the registry`);
+    });
+    ctx.registry.link(from, to, reason);
+    return [matterRef(from), matterRef(to)];
+  }
+
+  @FieldResolver(() => AgencyEnum)
+  agency(@Root() matter: MatterRef): Agency {
+    // Every code that reaches here was parsed on the way in.
+    return agencyOfCode(matter.caseCode.split('-')[1] ?? '')!;
+  }
+
+  @FieldResolver(() => MatterSummary)
+  async summary(@Root() matter: MatterRef, @Ctx() ctx: GridContext): Promise<MatterSummary> {
+    const row = await ctx.loaders.matter.load(matter.caseCode);
+    if (!row) throw userError(ErrorCode.NOT_FOUND, `matter ${matter.caseCode} is not in the registry`);
+    return toSummary(row, ctx.clock.now());
+  }
+
+  @FieldResolver(() => [Matter])
+  async related(@Root() matter: MatterRef, @Ctx() ctx: GridContext): Promise<MatterRef[]> {
+    const links = await ctx.loaders.related.load(matter.caseCode);
+    return links.map((l) => matterRef(l.to));
+  }
+}

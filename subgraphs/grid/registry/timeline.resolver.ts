@@ -1,0 +1,43 @@
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { PageInfo } from '../../shared/paging/PageInfo.ts';
+import { Agency } from '../../shared/schema/enums.ts';
+import { Person } from '../../shared/schema/Person.ts';
+import type { GridContext } from '../context.ts';
+import { matterRef } from './matter.resolver.ts';
+import { Matter, type MatterRef } from './matter.type.ts';
+
+@ObjectType('MatterConnection', { description: '事项列表（分页）' })
+export class MatterConnection {
+  @Field(() => [Matter], { description: '本页事项' })
+  nodes!: MatterRef[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: '符合条件的总数' })
+  totalCount!: number;
+}
+
+@Resolver(() => Person)
+export class TimelineResolver {
+  @FieldResolver(() => MatterConnection, { description: '此人在各机构的全部事项，按受理时间由新到旧，可按机构筛选' })
+  timeline(
+    @Root() person: Person,
+    @Ctx() ctx: GridContext,
+    @Arg('agencies', () => [Agency], { nullable: true, description: '只看这些机构的事项' }) agencies?: Agency[] | null,
+    @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
+  ): MatterConnection {
+    const limit = pageSize(first);
+    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
+    const page = ctx.registry.timeline(person.id, agencies ?? null, limit, cursor);
+    for (const row of page.rows) ctx.loaders.matter.prime(row.caseCode, row);
+    const last = page.rows.at(-1);
+    return {
+      nodes: page.rows.map((r) => matterRef(r.caseCode)),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.openedAt, last.caseCode]) : null },
+      totalCount: page.totalCount,
+    };
+  }
+}

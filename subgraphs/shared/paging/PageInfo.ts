@@ -1,0 +1,10 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType('PageInfo', { description: '分页信息' })
+export class PageInfo {
+  @Field(() => Boolean, { description: '是否还有下一页' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: '本页最后一条的游标，传给 after 取下一页' })
+  endCursor!: string | null;
+}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { FastifyInstance } from 'fastify';
-import { type Clock, systemClock } from '../shared/clock.ts';
-import type { SubgraphConfig } from '../shared/config/readSubgraphConfig.ts';
+import { systemClock } from '../shared/clock.ts';
+import type { SubgraphBuildOptions } from '../shared/server/SubgraphBuildOptions.ts';
 import { createPersonTokenizer } from '../shared/identity/personToken.ts';
 import { createSubgraphServer } from '../shared/server/createSubgraphServer.ts';
 import { migrate } from '../shared/store/migrate.ts';
@@ -19,15 +19,9 @@ import { ingestRoute } from './registry/ingestRoute.ts';
 import { createRegistryStore } from './registry/registry.store.ts';
 import { buildGridSchema } from './schema.ts';
 
-export interface GridOptions {
-  config: SubgraphConfig;
-  federationSecret: string;
-  clock?: Clock;
+export interface GridOptions extends SubgraphBuildOptions {
   dueRules?: DueDateRules;
   riskRules?: RiskRules;
-  /** Sees every SQL statement run (tests count them). */
-  onStatement?: (sql: string) => void;
-  logger?: boolean | Record<string, unknown>;
 }
 
 /**

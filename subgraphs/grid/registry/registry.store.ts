@@ -84,11 +84,11 @@ export function createRegistryStore(db: Db) {
   const relatedMany = db.prepare(
     `SELECT l.from_code AS "from", l.to_code AS "to", l.reason FROM matter_link l
        JOIN matter m ON m.case_code = l.to_code
-      WHERE l.from_code IN (SELECT value FROM json_each(?1))
+      WHERE l.from_code IN (SELECT value FROM json_each(@codes))
      UNION
      SELECT l.to_code AS "from", l.from_code AS "to", l.reason FROM matter_link l
        JOIN matter m ON m.case_code = l.from_code
-      WHERE l.to_code IN (SELECT value FROM json_each(?1))`,
+      WHERE l.to_code IN (SELECT value FROM json_each(@codes))`,
   );
   const timelineWhere = `FROM matter m WHERE m.case_code IN (SELECT case_code FROM matter_party WHERE person_id = @personId)
     AND (@agencies IS NULL OR m.agency IN (SELECT value FROM json_each(@agencies)))`;
@@ -136,7 +136,7 @@ export function createRegistryStore(db: Db) {
     /** Links touching each case code, both directions, only to matters the registry knows. */
     related(caseCodes: readonly string[]): LinkRow[][] {
       if (caseCodes.length === 0) return [];
-      const rows = relatedMany.all(JSON.stringify(caseCodes)) as LinkRow[];
+      const rows = relatedMany.all({ codes: JSON.stringify(caseCodes) }) as LinkRow[];
       const byCode = new Map<string, LinkRow[]>(caseCodes.map((c) => [c, []]));
       const seen = new Set<string>();
       for (const r of rows) {

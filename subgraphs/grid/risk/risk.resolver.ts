@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { AGENCIES } from '../../shared/codes/agency.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
 import type { GridContext } from '../context.ts';
@@ -11,7 +12,7 @@ const AGENCY_NAMES: Record<string, string> = { GRID: '综治中心', PETITIONS: 
 function reasons(alert: RiskAlertRow, windowDays: number): string[] {
   switch (alert.kind) {
     case 'MULTI_AGENCY':
-      return [`近 ${windowDays} 天内有 ${alert.caseCodes.length} 件事项，涉及 ${alert.agencies.length} 个机构：${alert.agencies.map((a) => AGENCY_NAMES[a] ?? a).join('、')}`];
+      return [`近 ${windowDays} 天内有 ${alert.caseCodes.length} 件事项，涉及 ${alert.agencies.length} 个机构：${AGENCIES.filter((a) => alert.agencies.includes(a)).map((a) => AGENCY_NAMES[a]).join('、')}`];
     case 'REPEAT_PETITION':
       return [`同一事实重复信访，共 ${alert.caseCodes.length} 件相关事项`];
     case 'ESCALATION':

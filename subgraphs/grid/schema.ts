@@ -1,3 +1,4 @@
+import { typenameOfCaseCode } from '../shared/codes/caseCode.ts';
 import { buildFederatedSchema, type FederatedSchema } from '../shared/schema/buildFederatedSchema.ts';
 import type { GridContext } from './context.ts';
 import { resolveDisputeReference } from './dispute/dispute.reference.ts';
@@ -22,6 +23,8 @@ export function buildGridSchema(): Promise<FederatedSchema> {
     referenceResolvers: {
       Person: { __resolveReference: resolvePersonReference },
       Dispute: { __resolveReference: (ref: MatterRef, ctx: GridContext) => resolveDisputeReference(ref, ctx) },
+      // A representation typed as the interface itself (an entity interface).
+      Matter: { __resolveReference: (ref: MatterRef, ctx: GridContext) => resolveMatterReference({ ...ref, __typename: typenameOfCaseCode(ref.caseCode) ?? ref.__typename }, ctx) },
       Petition: matterReference,
       PoliceIncident: matterReference,
       CourtCase: matterReference,

@@ -1,6 +1,8 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
+// Every subgraph defines it identically: shareable, like the shared SDL's value types.
 @ObjectType('PageInfo', { description: '分页信息' })
+@Directive('@shareable')
 export class PageInfo {
   @Field(() => Boolean, { description: '是否还有下一页' })
   hasNextPage!: boolean;

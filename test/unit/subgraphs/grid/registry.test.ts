@@ -97,8 +97,15 @@ describe('grid: the registry', () => {
       r: [
         { __typename: 'CourtCase', caseCode: '420923-FY-2026-000001' },
         { __typename: 'Petition', caseCode: '420923-XF-2026-009999' },
+        // An entity interface's own name, as the gateway sends for `Matter` fields.
+        { __typename: 'Matter', caseCode: '420923-ZZ-2026-000001' },
       ],
     });
-    expect(res.data?._entities).toEqual([{ caseCode: '420923-FY-2026-000001', summary: { title: '事项' } }, null]);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?._entities).toEqual([
+      { caseCode: '420923-FY-2026-000001', summary: { title: '事项' } },
+      null,
+      { caseCode: '420923-ZZ-2026-000001', summary: { title: '张伟与李强邻里排水纠纷' } },
+    ]);
   });
 });

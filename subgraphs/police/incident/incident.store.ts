@@ -1,0 +1,273 @@
+import { divisionPrefix } from '../../shared/identity/divisions.ts';
+import type { PartyRole } from '../../shared/schema/enums.ts';
+import type { Db } from '../../shared/store/openDatabase.ts';
+import type { DisputeCategory } from '../../shared/world/records.ts';
+import type { PoliceCategory, PoliceChannel, PoliceDisposition, PoliceIncidentStatus, PoliceStep } from './incident.enums.ts';
+
+export const INCIDENT_MIGRATION = `
+CREATE TABLE incident (
+  case_code TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  incident_number TEXT NOT NULL UNIQUE,
+  channel TEXT NOT NULL,
+  category TEXT NOT NULL,
+  matter_category TEXT NOT NULL,
+  title TEXT NOT NULL,
+  place TEXT NOT NULL,
+  division TEXT NOT NULL,
+  station TEXT NOT NULL,
+  officer_name TEXT,
+  officer_badge TEXT,
+  status TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  dispatched_at TEXT,
+  arrived_at TEXT,
+  handled_at TEXT,
+  reported_back_at TEXT,
+  closed_at TEXT,
+  disposition TEXT,
+  center_case_code TEXT,
+  narrative TEXT NOT NULL,
+  idempotency_key TEXT UNIQUE,
+  request_hash TEXT
+) WITHOUT ROWID;
+CREATE INDEX incident_division_received ON incident (division, received_at);
+CREATE INDEX incident_station_received ON incident (station, received_at);
+CREATE INDEX incident_received ON incident (received_at, case_code);
+CREATE TABLE incident_party (
+  case_code TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  id_number TEXT,
+  person_id TEXT,
+  phone TEXT,
+  PRIMARY KEY (case_code, seq)
+) WITHOUT ROWID;
+CREATE INDEX incident_party_person ON incident_party (person_id, role);
+CREATE TABLE incident_step (
+  case_code TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  step TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT,
+  PRIMARY KEY (case_code, seq)
+) WITHOUT ROWID;
+CREATE TABLE incident_link (
+  case_code TEXT NOT NULL,
+  to_code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (case_code, to_code)
+) WITHOUT ROWID;
+`;
+
+export interface IncidentRow {
+  caseCode: string;
+  /** Grows with every change; the registry applies only newer versions. */
+  version: number;
+  incidentNumber: string;
+  channel: PoliceChannel;
+  category: PoliceCategory;
+  /** The centre's normalised category, for the registry. */
+  matterCategory: DisputeCategory;
+  title: string;
+  place: string;
+  /** 9-digit town code. */
+  division: string;
+  station: string;
+  officerName: string | null;
+  officerBadge: string | null;
+  status: PoliceIncidentStatus;
+  // Stage times, UTC ISO strings so text order is time order.
+  receivedAt: string;
+  dispatchedAt: string | null;
+  arrivedAt: string | null;
+  handledAt: string | null;
+  reportedBackAt: string | null;
+  closedAt: string | null;
+  disposition: PoliceDisposition | null;
+  centerCaseCode: string | null;
+  narrative: string;
+}
+
+export interface IncidentPartyRow {
+  role: PartyRole;
+  kind: 'PERSON' | 'ORGANIZATION';
+  name: string;
+  idNumber: string | null;
+  personId: string | null;
+  phone: string | null;
+}
+
+export interface IncidentStepRow {
+  step: PoliceStep;
+  at: string;
+  /** Who took the step; null for incidents imported without that record. */
+  actor: string | null;
+}
+
+export interface IncidentLinkRow {
+  caseCode: string;
+  reason: string;
+}
+
+/** A complete incident as written on receipt or import. */
+export interface NewIncident extends Omit<IncidentRow, 'version'> {
+  parties: IncidentPartyRow[];
+  steps: IncidentStepRow[];
+  links: IncidentLinkRow[];
+  idempotencyKey?: string | null;
+  requestHash?: string | null;
+}
+
+export interface IncidentFilter {
+  division?: string | null;
+  station?: string | null;
+  status?: PoliceIncidentStatus | null;
+  category?: PoliceCategory | null;
+}
+
+const COLUMNS = `case_code AS caseCode, version, incident_number AS incidentNumber, channel, category, matter_category AS matterCategory,
+  title, place, division, station, officer_name AS officerName, officer_badge AS officerBadge, status,
+  received_at AS receivedAt, dispatched_at AS dispatchedAt, arrived_at AS arrivedAt, handled_at AS handledAt,
+  reported_back_at AS reportedBackAt, closed_at AS closedAt, disposition, center_case_code AS centerCaseCode, narrative`;
+
+function groupBy<T extends { caseCode: string }>(codes: readonly string[], rows: T[]): Omit<T, 'caseCode'>[][] {
+  const map = new Map<string, Omit<T, 'caseCode'>[]>(codes.map((c) => [c, []]));
+  for (const { caseCode, ...rest } of rows) map.get(caseCode)?.push(rest);
+  return codes.map((c) => map.get(c)!);
+}
+
+/** In key order, undefined where a key has no row (what a DataLoader wants). */
+function inKeyOrder<R>(keys: readonly string[], rows: R[], keyOf: (row: R) => string): (R | undefined)[] {
+  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
+  return keys.map((k) => byKey.get(k));
+}
+
+/** The police incidents. Every batched read is one statement over `json_each` of its keys. */
+export function createIncidentStore(db: Db) {
+  const loadMany = db.prepare(`SELECT ${COLUMNS} FROM incident WHERE case_code IN (SELECT value FROM json_each(?))`);
+  const byNumberMany = db.prepare(`SELECT ${COLUMNS} FROM incident WHERE incident_number IN (SELECT value FROM json_each(?))`);
+  const partiesMany = db.prepare(
+    `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone FROM incident_party
+      WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+  );
+  const stepsMany = db.prepare(
+    `SELECT case_code AS caseCode, step, at, actor FROM incident_step WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+  );
+  const linksOf = db.prepare('SELECT to_code AS caseCode, reason FROM incident_link WHERE case_code = ? ORDER BY to_code');
+  const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM incident WHERE idempotency_key = ?`);
+  // A person's incidents, newest first. Suspects are police-only (DOMAIN.md),
+  // so being a suspect and being any other party are asked separately.
+  const ofPersonsAs = (suspect: boolean) =>
+    db.prepare(
+      `SELECT DISTINCT p.person_id AS personId, i.case_code AS caseCode, i.received_at AS receivedAt FROM incident_party p
+        JOIN incident i ON i.case_code = p.case_code
+        WHERE p.person_id IN (SELECT value FROM json_each(?)) AND p.role ${suspect ? '=' : '<>'} 'SUSPECT'
+        ORDER BY i.received_at DESC, i.case_code DESC`,
+    );
+  const ofPersonsAsParty = ofPersonsAs(false);
+  const ofPersonsAsSuspect = ofPersonsAs(true);
+  const insert = db.prepare(`INSERT INTO incident (case_code, version, incident_number, channel, category, matter_category, title, place, division,
+      station, officer_name, officer_badge, status, received_at, dispatched_at, arrived_at, handled_at, reported_back_at, closed_at,
+      disposition, center_case_code, narrative, idempotency_key, request_hash)
+    VALUES (@caseCode, 1, @incidentNumber, @channel, @category, @matterCategory, @title, @place, @division,
+      @station, @officerName, @officerBadge, @status, @receivedAt, @dispatchedAt, @arrivedAt, @handledAt, @reportedBackAt, @closedAt,
+      @disposition, @centerCaseCode, @narrative, @idempotencyKey, @requestHash)`);
+  const update = db.prepare(`UPDATE incident SET version = version + 1, station = @station, officer_name = @officerName, officer_badge = @officerBadge,
+      status = @status, dispatched_at = @dispatchedAt, arrived_at = @arrivedAt, handled_at = @handledAt, reported_back_at = @reportedBackAt,
+      closed_at = @closedAt, disposition = @disposition, center_case_code = @centerCaseCode, narrative = @narrative
+    WHERE case_code = @caseCode`);
+  const insertParty = db.prepare(
+    'INSERT INTO incident_party (case_code, seq, role, kind, name, id_number, person_id, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const nextStepSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM incident_step WHERE case_code = ?').pluck();
+  const insertStep = db.prepare('INSERT INTO incident_step (case_code, seq, step, at, actor) VALUES (?, ?, ?, ?, ?)');
+  const insertLink = db.prepare('INSERT OR REPLACE INTO incident_link (case_code, to_code, reason) VALUES (?, ?, ?)');
+  // Filtered pages: one prepared statement per combination of filters, made on first use.
+  const listStatements = new Map<string, ReturnType<Db['prepare']>>();
+  const prepared = (sql: string) => {
+    let statement = listStatements.get(sql);
+    if (!statement) listStatements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+
+  const ofPersons = (statement: ReturnType<Db['prepare']>, personIds: readonly string[]): string[][] => {
+    const rows = statement.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[];
+    const byPerson = new Map<string, string[]>(personIds.map((p) => [p, []]));
+    for (const r of rows) byPerson.get(r.personId)?.push(r.caseCode);
+    return personIds.map((p) => byPerson.get(p)!);
+  };
+
+  return {
+    load(codes: readonly string[]): (IncidentRow | undefined)[] {
+      return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)) as IncidentRow[], (r) => r.caseCode);
+    },
+    loadByNumber(numbers: readonly string[]): (IncidentRow | undefined)[] {
+      return inKeyOrder(numbers, byNumberMany.all(JSON.stringify(numbers)) as IncidentRow[], (r) => r.incidentNumber);
+    },
+    parties(codes: readonly string[]): IncidentPartyRow[][] {
+      return groupBy(codes, partiesMany.all(JSON.stringify(codes)) as (IncidentPartyRow & { caseCode: string })[]);
+    },
+    steps(codes: readonly string[]): IncidentStepRow[][] {
+      return groupBy(codes, stepsMany.all(JSON.stringify(codes)) as (IncidentStepRow & { caseCode: string })[]);
+    },
+    links(caseCode: string): IncidentLinkRow[] {
+      return linksOf.all(caseCode) as IncidentLinkRow[];
+    },
+    /** Case codes of each person's incidents as reporter, victim, witness or other non-suspect party, newest first. */
+    ofPersons(personIds: readonly string[]): string[][] {
+      return ofPersons(ofPersonsAsParty, personIds);
+    },
+    /** Case codes of the incidents where each person is a suspect, newest first. */
+    ofSuspects(personIds: readonly string[]): string[][] {
+      return ofPersons(ofPersonsAsSuspect, personIds);
+    },
+    byIdempotencyKey(key: string): (IncidentRow & { requestHash: string | null }) | undefined {
+      return byKey.get(key) as (IncidentRow & { requestHash: string | null }) | undefined;
+    },
+    insert(i: NewIncident): void {
+      insert.run({ ...i, idempotencyKey: i.idempotencyKey ?? null, requestHash: i.requestHash ?? null });
+      i.parties.forEach((p, n) => insertParty.run(i.caseCode, n + 1, p.role, p.kind, p.name, p.idNumber, p.personId, p.phone));
+      i.steps.forEach((s, n) => insertStep.run(i.caseCode, n + 1, s.step, s.at, s.actor));
+      for (const l of i.links) insertLink.run(i.caseCode, l.caseCode, l.reason);
+    },
+    /** Writes a changed incident (bumping its version) and the step that changed it. */
+    update(row: IncidentRow, step: IncidentStepRow): void {
+      update.run(row);
+      insertStep.run(row.caseCode, nextStepSeq.get(row.caseCode), step.step, step.at, step.actor);
+    },
+    link(caseCode: string, to: string, reason: string): void {
+      insertLink.run(caseCode, to, reason);
+    },
+
+    /** One page of incidents matching the filter, newest received first (keyset), with the total. */
+    list(filter: IncidentFilter, limit: number, after: [string, string] | null) {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (filter.division) {
+        where.push('division >= @division AND division < @divisionEnd');
+        params.division = divisionPrefix(filter.division);
+        params.divisionEnd = `${params.division as string}\uffff`;
+      }
+      for (const key of ['station', 'status', 'category'] as const) {
+        if (filter[key]) {
+          where.push(`${key} = @${key}`);
+          params[key] = filter[key];
+        }
+      }
+      const base = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const total = prepared(`SELECT count(*) AS n FROM incident ${base}`).get(params) as { n: number };
+      const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (received_at, case_code) < (@afterReceived, @afterCode)` : base;
+      const rows = prepared(`SELECT ${COLUMNS} FROM incident ${keyset} ORDER BY received_at DESC, case_code DESC LIMIT @limit`).all({
+        ...params,
+        ...(after ? { afterReceived: after[0], afterCode: after[1] } : {}),
+        limit: limit + 1,
+      }) as IncidentRow[];
+      return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount: total.n };
+    },
+  };
+}
+
+export type IncidentStore = ReturnType<typeof createIncidentStore>;

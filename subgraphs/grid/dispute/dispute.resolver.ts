@@ -16,6 +16,13 @@ import { Dispute, DisputeConnection, DisputeFilter, DisputeIntakeInput, DisputeS
 
 const ref = (caseCode: string): MatterRef => ({ __typename: 'Dispute', caseCode });
 
+/** After a change, this request's loaders must not answer from before it. */
+function changed(ctx: GridContext, caseCode: string): MatterRef {
+  for (const loader of [ctx.loaders.dispute, ctx.loaders.disputeParties, ctx.loaders.disputeEvents, ctx.loaders.matter, ctx.loaders.related]) loader.clear(caseCode);
+  ctx.loaders.disputesOfPerson.clearAll();
+  return ref(caseCode);
+}
+
 async function row(d: MatterRef, ctx: GridContext): Promise<DisputeRow> {
   const found = await ctx.loaders.dispute.load(d.caseCode);
   if (!found) throw userError(ErrorCode.NOT_FOUND, `no dispute ticket ${d.caseCode}`);
@@ -148,7 +155,7 @@ export class DisputeResolver {
     @Arg('idempotencyKey', () => String, { description: '幂等键：同一次受理重试时保持不变' }) idempotencyKey: string,
     @Ctx() ctx: GridContext,
   ): MatterRef {
-    return ref(intakeDispute(ctx, ctx.actor, input, idempotencyKey));
+    return changed(ctx, intakeDispute(ctx, ctx.actor, input, idempotencyKey));
   }
 
   @Mutation(() => Dispute, { description: '派单' })
@@ -159,37 +166,37 @@ export class DisputeResolver {
     @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): MatterRef {
     applyStep(ctx, ctx.actor, 'DISPATCH', { caseCode, unit, note });
-    return ref(caseCode);
+    return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '接单' })
   acceptDispute(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: GridContext, @Arg('note', () => String, { nullable: true }) note?: string | null): MatterRef {
     applyStep(ctx, ctx.actor, 'ACCEPT', { caseCode, note });
-    return ref(caseCode);
+    return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '督办' })
   superviseDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('note', () => String, { description: '督办意见' }) note: string, @Ctx() ctx: GridContext): MatterRef {
     applyStep(ctx, ctx.actor, 'SUPERVISE', { caseCode, note });
-    return ref(caseCode);
+    return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '提级办理（村→乡镇→县），按新层级重新派单并计算期限' })
   escalateDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: GridContext): MatterRef {
     applyStep(ctx, ctx.actor, 'ESCALATE', { caseCode, note: reason });
-    return ref(caseCode);
+    return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '化解办结' })
   resolveDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('resolution', () => String, { description: '化解结果' }) resolution: string, @Ctx() ctx: GridContext): MatterRef {
     applyStep(ctx, ctx.actor, 'RESOLVE', { caseCode, note: resolution });
-    return ref(caseCode);
+    return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '调解不成' })
   failDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: GridContext): MatterRef {
     applyStep(ctx, ctx.actor, 'FAIL', { caseCode, note: reason });
-    return ref(caseCode);
+    return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '转诉讼或移交其他机构；target 为接收事项的案件编码（如法院案件）' })
@@ -200,7 +207,7 @@ export class DisputeResolver {
     @Arg('target', () => ID, { nullable: true }) target?: string | null,
   ): MatterRef {
     applyStep(ctx, ctx.actor, 'TRANSFER', { caseCode, note: reason, target });
-    return ref(caseCode);
+    return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '回访评单（满意度）' })
@@ -211,13 +218,13 @@ export class DisputeResolver {
     @Arg('note', () => String, { nullable: true }) note?: string | null,
   ): MatterRef {
     applyStep(ctx, ctx.actor, 'EVALUATE', { caseCode, satisfaction, note });
-    return ref(caseCode);
+    return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '核单归档' })
   verifyDispute(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: GridContext, @Arg('note', () => String, { nullable: true }) note?: string | null): MatterRef {
     applyStep(ctx, ctx.actor, 'VERIFY', { caseCode, note });
-    return ref(caseCode);
+    return changed(ctx, caseCode);
   }
 }
 

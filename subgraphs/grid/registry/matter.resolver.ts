@@ -53,6 +53,7 @@ export class MatterResolver {
       if (!row) throw userError(ErrorCode.NOT_FOUND, `matter ${[from, to][i]} is not in the registry`);
     });
     ctx.registry.link(from, to, reason);
+    ctx.loaders.related.clear(from).clear(to);
     return [matterRef(from), matterRef(to)];
   }
 

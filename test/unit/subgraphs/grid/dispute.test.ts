@@ -115,6 +115,16 @@ describe('grid: dispute tickets', () => {
     expect(transferred.data?.transferDispute).toEqual({ status: 'TRANSFERRED', summary: { status: 'TRANSFERRED' } });
   });
 
+  it('answers each of several steps in one operation with the state after that step', async () => {
+    const res = await grid.gql(INTAKE, { input: input({ title: '一次多步' }), key: 'intake-multi' });
+    const c: string = res.data?.intakeDispute.caseCode;
+    const both = await grid.gql(`mutation($c: ID!) {
+      a: dispatchDispute(caseCode: $c, unit: "城关镇司法所") { status }
+      b: acceptDispute(caseCode: $c) { status steps { step } }
+    }`, { c });
+    expect(both.data).toEqual({ a: { status: 'DISPATCHED' }, b: { status: 'ACCEPTED', steps: [{ step: 'INTAKE' }, { step: 'DISPATCH' }, { step: 'ACCEPT' }] } });
+  });
+
   it('answers a missing ticket with NOT_FOUND', async () => {
     expect((await step('acceptDispute', '420923-ZZ-2026-009999')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

@@ -1,0 +1,225 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { ErrorCode, userError } from '../../shared/errors.ts';
+import { divisionName } from '../../shared/identity/divisions.ts';
+import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { type MatterRef, matterRef } from '../../shared/schema/matterReferences.ts';
+import { Party } from '../../shared/schema/Party.ts';
+import type { Person } from '../../shared/schema/Person.ts';
+import { DateTimeScalar } from '../../shared/schema/scalars.ts';
+import type { LegalAidContext } from '../context.ts';
+import { Matter, MatterCategory } from '../matter/matter.type.ts';
+import { isOverdue } from './legalAidCase.deadlines.ts';
+import { LegalAidKind, LegalAidStatus } from './legalAidCase.enums.ts';
+import { LegalAidCaseFilterInput } from './legalAidCase.inputs.ts';
+import type { LegalAidCaseRow } from './legalAidCase.store.ts';
+import {
+  LegalAidApplication,
+  LegalAidArbitration,
+  LegalAidCase,
+  LegalAidCaseConnection,
+  LegalAidCaseLink,
+  LegalAidConsultation,
+  LegalAidMediation,
+  LegalAidStepRecord,
+} from './legalAidCase.type.ts';
+
+export const legalAidCaseRef = (caseCode: string): MatterRef => ({ __typename: 'LegalAidCase', caseCode });
+
+async function row(c: MatterRef, ctx: LegalAidContext): Promise<LegalAidCaseRow> {
+  const found = await ctx.loaders.legalAidCase.load(c.caseCode);
+  if (!found) throw userError(ErrorCode.NOT_FOUND, `no legal-services case ${c.caseCode}`);
+  return found;
+}
+
+/** The kind's own part of a case, shaped for the schema (null for the other kinds). */
+export function toApplication(r: LegalAidCaseRow): LegalAidApplication | null {
+  if (r.kind !== 'LEGAL_AID') return null;
+  return {
+    matter: r.aidMatter ?? '',
+    decisionDueAt: r.decisionDueAt!,
+    decidedAt: r.decidedAt,
+    decision: r.decision,
+    refusalReason: r.refusalReason,
+    provisional: r.provisional,
+    limitationDeadline: r.limitationDeadline,
+    meansTestWaived: r.meansTestWaived,
+    monthlyIncomeYuan: r.monthlyIncomeYuan,
+    householdSize: r.householdSize,
+    meansTestResult: r.meansTestResult,
+    assignmentDueAt: r.assignmentDueAt,
+    lawyer: r.lawyerName ? { name: r.lawyerName, firm: r.lawyerFirm ?? '', licenceNumber: r.lawyerLicence ?? '' } : null,
+    assignedAt: r.assignedAt,
+  };
+}
+
+export function toMediation(r: LegalAidCaseRow, now: Date): LegalAidMediation | null {
+  if (r.kind !== 'MEDIATION') return null;
+  return {
+    committee: r.committee ?? r.organization,
+    mediator: r.mediator ?? '',
+    labour: r.labourMediation,
+    mediationDueAt: r.mediationDueAt!,
+    result: r.mediationResult,
+    failedAt: r.failedAt,
+    failureReason: r.failureReason,
+    agreement:
+      r.agreementSignedAt && r.confirmationDeadline
+        ? {
+            signedAt: r.agreementSignedAt,
+            terms: r.agreementTerms ?? '',
+            amountYuan: r.agreementAmountYuan,
+            confirmationDeadline: r.confirmationDeadline,
+            confirmationWindowOpen: r.confirmedBy === null && now.getTime() <= Date.parse(r.confirmationDeadline),
+          }
+        : null,
+    confirmedBy: r.confirmedBy ? (matterRef(r.confirmedBy) as unknown as Matter) : null,
+    confirmedAt: r.confirmedAt,
+  };
+}
+
+export function toArbitration(r: LegalAidCaseRow): LegalAidArbitration | null {
+  if (r.kind !== 'LABOUR_ARBITRATION') return null;
+  return {
+    commission: r.commission ?? r.organization,
+    arbitrator: r.arbitrator,
+    acceptanceDueAt: r.acceptanceDueAt,
+    acceptedAt: r.acceptedAt,
+    awardDueAt: r.awardDueAt,
+    extensionDays: r.extensionDays,
+    extensionReason: r.extensionReason,
+    award: r.awardAt ? { at: r.awardAt, text: r.awardText ?? '', amountYuan: r.awardAmountYuan } : null,
+    withdrawnAt: r.withdrawnAt,
+    withdrawalReason: r.withdrawalReason,
+  };
+}
+
+export function toConsultation(r: LegalAidCaseRow): LegalAidConsultation | null {
+  if (r.kind !== 'CONSULTATION') return null;
+  return { question: r.question ?? '', answer: r.answer, answeredAt: r.answeredAt };
+}
+
+@Resolver(() => LegalAidCase)
+export class LegalAidCaseResolver {
+  @Query(() => LegalAidCase, { nullable: true, description: '按案件编码查询司法行政事项' })
+  async legalAidCase(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: LegalAidContext): Promise<MatterRef | null> {
+    return (await ctx.loaders.legalAidCase.load(caseCode.trim())) ? legalAidCaseRef(caseCode.trim()) : null;
+  }
+
+  @Query(() => LegalAidCaseConnection, { description: '司法行政事项列表，按申请时间由新到旧' })
+  legalAidCases(
+    @Ctx() ctx: LegalAidContext,
+    @Arg('filter', () => LegalAidCaseFilterInput, { nullable: true }) filter?: LegalAidCaseFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
+  ): LegalAidCaseConnection {
+    const limit = pageSize(first);
+    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
+    const page = ctx.cases.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, limit, cursor);
+    for (const r of page.rows) ctx.loaders.legalAidCase.prime(r.caseCode, r);
+    const last = page.rows.at(-1);
+    return {
+      nodes: page.rows.map((r) => legalAidCaseRef(r.caseCode)) as unknown as LegalAidCase[],
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.appliedAt, last.caseCode]) : null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @FieldResolver(() => LegalAidKind, { description: '事项类别' })
+  async kind(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return (await row(c, ctx)).kind;
+  }
+
+  @FieldResolver(() => LegalAidStatus, { description: '状态' })
+  async status(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return (await row(c, ctx)).status;
+  }
+
+  @FieldResolver(() => String, { description: '标题' })
+  async title(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return (await row(c, ctx)).title;
+  }
+
+  @FieldResolver(() => MatterCategory, { description: '纠纷类别' })
+  async category(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return (await row(c, ctx)).category;
+  }
+
+  @FieldResolver(() => ID, { description: '发生地乡镇（街道）区划代码' })
+  async division(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return (await row(c, ctx)).division;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '发生地乡镇（街道）名称' })
+  async townName(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return divisionName((await row(c, ctx)).division) ?? null;
+  }
+
+  @FieldResolver(() => String, { description: '办理机构：法律援助中心、人民调解委员会或仲裁委员会' })
+  async organization(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return (await row(c, ctx)).organization;
+  }
+
+  @FieldResolver(() => [Party], { description: '当事人' })
+  async parties(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<Party[]> {
+    const parties = await ctx.loaders.parties.load(c.caseCode);
+    return parties.map((p) => ({ role: p.role, displayName: p.name, person: p.personId ? ({ id: p.personId } as Person) : null }));
+  }
+
+  @FieldResolver(() => DateTimeScalar, { description: '申请（受理登记）时间' })
+  async appliedAt(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return (await row(c, ctx)).appliedAt;
+  }
+
+  @FieldResolver(() => DateTimeScalar, { nullable: true, description: '当前环节的办理期限；无法定期限时为空（如咨询、已指派律师的法律援助）' })
+  async dueAt(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return (await row(c, ctx)).dueAt;
+  }
+
+  @FieldResolver(() => DateTimeScalar, { nullable: true, description: '办结时间（不予援助、达成协议、调解不成、裁决、撤回、答复）' })
+  async closedAt(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return (await row(c, ctx)).closedAt;
+  }
+
+  @FieldResolver(() => Boolean, { description: '是否超期：已过期限仍未办结，或办结晚于期限' })
+  async overdue(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    const r = await row(c, ctx);
+    return isOverdue(r.dueAt, r.closedAt, ctx.clock.now());
+  }
+
+  @FieldResolver(() => Matter, { nullable: true, description: '来源事项（任一机构，由所属机构解析）' })
+  async origin(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<MatterRef | null> {
+    const origin = (await row(c, ctx)).origin;
+    return origin ? matterRef(origin) : null;
+  }
+
+  @FieldResolver(() => [LegalAidCaseLink], { description: '本机构记录的关联事项（来源、后续事项、司法确认案件等）' })
+  async links(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<LegalAidCaseLink[]> {
+    const links = await ctx.loaders.links.load(c.caseCode);
+    return links.map((l) => ({ reason: l.reason, matter: matterRef(l.caseCode) as unknown as Matter }));
+  }
+
+  @FieldResolver(() => [LegalAidStepRecord], { description: '办理记录' })
+  async steps(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<LegalAidStepRecord[]> {
+    return ctx.loaders.steps.load(c.caseCode);
+  }
+
+  @FieldResolver(() => LegalAidApplication, { nullable: true, description: '法律援助申请与审查（仅法律援助事项）' })
+  async legalAid(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return toApplication(await row(c, ctx));
+  }
+
+  @FieldResolver(() => LegalAidMediation, { nullable: true, description: '人民调解（仅调解事项）' })
+  async mediation(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return toMediation(await row(c, ctx), ctx.clock.now());
+  }
+
+  @FieldResolver(() => LegalAidArbitration, { nullable: true, description: '劳动人事争议仲裁（仅仲裁事项）' })
+  async arbitration(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return toArbitration(await row(c, ctx));
+  }
+
+  @FieldResolver(() => LegalAidConsultation, { nullable: true, description: '法律咨询（仅咨询事项）' })
+  async consultation(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
+    return toConsultation(await row(c, ctx));
+  }
+}

@@ -1,0 +1,368 @@
+import { divisionPrefix } from '../../shared/identity/divisions.ts';
+import type { PartyRole } from '../../shared/schema/enums.ts';
+import type { Db } from '../../shared/store/openDatabase.ts';
+import type { DisputeCategory, LinkReason, MatterStatus, PartyRecord } from '../../shared/world/records.ts';
+import type { LegalAidDecision, LegalAidKind, LegalAidMeansTestResult, LegalAidMediationResult, LegalAidStatus, LegalAidStep } from './legalAidCase.enums.ts';
+
+export const LEGAL_AID_CASE_MIGRATION = `
+CREATE TABLE legal_aid_case (
+  case_code TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  summary_status TEXT NOT NULL,
+  title TEXT NOT NULL,
+  category TEXT NOT NULL,
+  division TEXT NOT NULL,
+  organization TEXT NOT NULL,
+  applied_at TEXT NOT NULL,
+  due_at TEXT,
+  closed_at TEXT,
+  origin TEXT,
+  aid_matter TEXT,
+  decision_due_at TEXT,
+  decided_at TEXT,
+  decision TEXT,
+  refusal_reason TEXT,
+  provisional INTEGER NOT NULL DEFAULT 0,
+  limitation_deadline TEXT,
+  means_test_waived INTEGER NOT NULL DEFAULT 0,
+  monthly_income_yuan REAL,
+  household_size INTEGER,
+  means_test_result TEXT,
+  lawyer_name TEXT,
+  lawyer_firm TEXT,
+  lawyer_licence TEXT,
+  assignment_due_at TEXT,
+  assigned_at TEXT,
+  committee TEXT,
+  mediator TEXT,
+  labour_mediation INTEGER NOT NULL DEFAULT 0,
+  mediation_due_at TEXT,
+  mediation_result TEXT,
+  failed_at TEXT,
+  failure_reason TEXT,
+  agreement_signed_at TEXT,
+  agreement_terms TEXT,
+  agreement_amount_yuan REAL,
+  confirmation_deadline TEXT,
+  confirmed_by TEXT,
+  confirmed_at TEXT,
+  commission TEXT,
+  arbitrator TEXT,
+  acceptance_due_at TEXT,
+  accepted_at TEXT,
+  award_due_at TEXT,
+  extension_days INTEGER NOT NULL DEFAULT 0,
+  extension_reason TEXT,
+  award_at TEXT,
+  award_text TEXT,
+  award_amount_yuan REAL,
+  withdrawn_at TEXT,
+  withdrawal_reason TEXT,
+  question TEXT,
+  answer TEXT,
+  answered_at TEXT,
+  idempotency_key TEXT UNIQUE,
+  request_hash TEXT
+) WITHOUT ROWID;
+CREATE INDEX legal_aid_case_opened ON legal_aid_case (applied_at, case_code);
+CREATE INDEX legal_aid_case_division ON legal_aid_case (division, applied_at);
+CREATE INDEX legal_aid_case_kind ON legal_aid_case (kind, status, applied_at);
+CREATE INDEX legal_aid_case_organization ON legal_aid_case (organization, applied_at);
+CREATE INDEX legal_aid_case_open_due ON legal_aid_case (due_at) WHERE closed_at IS NULL;
+CREATE TABLE legal_aid_party (
+  case_code TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  id_number TEXT,
+  person_id TEXT,
+  phone TEXT,
+  credit_code TEXT,
+  firm TEXT,
+  PRIMARY KEY (case_code, seq)
+) WITHOUT ROWID;
+CREATE INDEX legal_aid_party_person ON legal_aid_party (person_id);
+CREATE TABLE legal_aid_link (
+  case_code TEXT NOT NULL,
+  to_code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (case_code, to_code, reason)
+) WITHOUT ROWID;
+CREATE TABLE legal_aid_event (
+  case_code TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  step TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (case_code, seq)
+) WITHOUT ROWID;
+`;
+
+/**
+ * One matter of the legal-services system. One row for every kind: the
+ * columns of the other kinds stay null, so an entity of any kind loads with
+ * one query. Times are UTC ISO strings (text order is time order).
+ */
+export interface LegalAidCaseRow {
+  caseCode: string;
+  /** Grows with every change; the registry applies an event only if newer. */
+  version: number;
+  kind: LegalAidKind;
+  status: LegalAidStatus;
+  /** The centre's normalised status (records.ts MatterStatus). */
+  summaryStatus: MatterStatus;
+  title: string;
+  category: DisputeCategory;
+  /** 9-digit town code. */
+  division: string;
+  organization: string;
+  appliedAt: string;
+  dueAt: string | null;
+  closedAt: string | null;
+  origin: string | null;
+  // LEGAL_AID
+  aidMatter: string | null;
+  decisionDueAt: string | null;
+  decidedAt: string | null;
+  decision: LegalAidDecision | null;
+  refusalReason: string | null;
+  provisional: boolean;
+  limitationDeadline: string | null;
+  meansTestWaived: boolean;
+  monthlyIncomeYuan: number | null;
+  householdSize: number | null;
+  meansTestResult: LegalAidMeansTestResult | null;
+  lawyerName: string | null;
+  lawyerFirm: string | null;
+  lawyerLicence: string | null;
+  assignmentDueAt: string | null;
+  assignedAt: string | null;
+  // MEDIATION
+  committee: string | null;
+  mediator: string | null;
+  labourMediation: boolean;
+  mediationDueAt: string | null;
+  mediationResult: LegalAidMediationResult | null;
+  failedAt: string | null;
+  failureReason: string | null;
+  agreementSignedAt: string | null;
+  agreementTerms: string | null;
+  agreementAmountYuan: number | null;
+  confirmationDeadline: string | null;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  // LABOUR_ARBITRATION
+  commission: string | null;
+  arbitrator: string | null;
+  acceptanceDueAt: string | null;
+  acceptedAt: string | null;
+  awardDueAt: string | null;
+  extensionDays: number;
+  extensionReason: string | null;
+  awardAt: string | null;
+  awardText: string | null;
+  awardAmountYuan: number | null;
+  withdrawnAt: string | null;
+  withdrawalReason: string | null;
+  // CONSULTATION
+  question: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+/** A party as recorded (the world's PartyRecord) plus its person token. */
+export interface LegalAidPartyRow {
+  role: PartyRole;
+  kind: PartyRecord['kind'];
+  name: string;
+  idNumber: string | null;
+  personId: string | null;
+  phone: string | null;
+  creditCode: string | null;
+  firm: string | null;
+}
+
+export interface LegalAidLinkRow {
+  caseCode: string;
+  reason: LinkReason;
+}
+
+export interface LegalAidEventRow {
+  step: LegalAidStep;
+  at: string;
+  actor: string;
+  note: string | null;
+}
+
+export interface NewLegalAidCase extends LegalAidCaseRow {
+  parties: LegalAidPartyRow[];
+  links: LegalAidLinkRow[];
+  events: LegalAidEventRow[];
+  idempotencyKey?: string | null;
+  requestHash?: string | null;
+}
+
+export interface LegalAidCaseFilter {
+  division?: string | null;
+  kind?: LegalAidKind | null;
+  status?: LegalAidStatus | null;
+  organization?: string | null;
+  /** Open cases whose deadline is before this instant. */
+  overdueAt?: string | null;
+}
+
+const snake = (camel: string) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Every column, named after its row field; the SQL is derived from this list so the two cannot drift. */
+const FIELDS = [
+  'caseCode', 'version', 'kind', 'status', 'summaryStatus', 'title', 'category', 'division', 'organization', 'appliedAt', 'dueAt', 'closedAt', 'origin',
+  'aidMatter', 'decisionDueAt', 'decidedAt', 'decision', 'refusalReason', 'provisional', 'limitationDeadline', 'meansTestWaived', 'monthlyIncomeYuan',
+  'householdSize', 'meansTestResult', 'lawyerName', 'lawyerFirm', 'lawyerLicence', 'assignmentDueAt', 'assignedAt',
+  'committee', 'mediator', 'labourMediation', 'mediationDueAt', 'mediationResult', 'failedAt', 'failureReason', 'agreementSignedAt', 'agreementTerms',
+  'agreementAmountYuan', 'confirmationDeadline', 'confirmedBy', 'confirmedAt',
+  'commission', 'arbitrator', 'acceptanceDueAt', 'acceptedAt', 'awardDueAt', 'extensionDays', 'extensionReason', 'awardAt', 'awardText', 'awardAmountYuan',
+  'withdrawnAt', 'withdrawalReason', 'question', 'answer', 'answeredAt',
+] as const satisfies readonly (keyof LegalAidCaseRow)[];
+// A compile-time check that FIELDS lists every field of the row.
+type Missing = Exclude<keyof LegalAidCaseRow, (typeof FIELDS)[number]>;
+const _allFields: Missing extends never ? true : Missing = true;
+void _allFields;
+
+const BOOLEANS = ['provisional', 'meansTestWaived', 'labourMediation'] as const;
+const COLUMNS = FIELDS.map((f) => (snake(f) === f ? f : `${snake(f)} AS ${f}`)).join(', ');
+
+function toRow(r: Record<string, unknown>): LegalAidCaseRow {
+  const row = { ...r } as Record<string, unknown>;
+  for (const b of BOOLEANS) row[b] = row[b] === 1;
+  delete row.requestHash;
+  return row as unknown as LegalAidCaseRow;
+}
+
+/** Named parameters of a row: SQLite takes no booleans. */
+function toParams(row: LegalAidCaseRow): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const f of FIELDS) params[f] = row[f];
+  for (const b of BOOLEANS) params[b] = row[b] ? 1 : 0;
+  return params;
+}
+
+/** The legal-services store: batched loads (one statement per batch, rows in key order) and writes. */
+export function createLegalAidCaseStore(db: Db) {
+  const loadMany = db.prepare(`SELECT ${COLUMNS} FROM legal_aid_case WHERE case_code IN (SELECT value FROM json_each(?))`);
+  const partiesMany = db.prepare(
+    `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone, credit_code AS creditCode, firm
+       FROM legal_aid_party WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+  );
+  const linksMany = db.prepare(
+    `SELECT case_code AS fromCode, to_code AS caseCode, reason FROM legal_aid_link WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, to_code, reason`,
+  );
+  const eventsMany = db.prepare(
+    'SELECT case_code AS caseCode, step, at, actor, note FROM legal_aid_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq',
+  );
+  const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM legal_aid_case WHERE idempotency_key = ?`);
+  const ofPersons = db.prepare(
+    `SELECT DISTINCT p.person_id AS personId, c.case_code AS caseCode, c.applied_at AS appliedAt FROM legal_aid_party p JOIN legal_aid_case c ON c.case_code = p.case_code
+      WHERE p.person_id IN (SELECT value FROM json_each(?)) ORDER BY c.applied_at DESC, c.case_code DESC`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO legal_aid_case (${FIELDS.map(snake).join(', ')}, idempotency_key, request_hash)
+     VALUES (${FIELDS.map((f) => `@${f}`).join(', ')}, @idempotencyKey, @requestHash)`,
+  );
+  const update = db.prepare(
+    `UPDATE legal_aid_case SET ${FIELDS.filter((f) => f !== 'caseCode').map((f) => `${snake(f)} = @${f}`).join(', ')}
+      WHERE case_code = @caseCode AND version = @version - 1`,
+  );
+  const insertParty = db.prepare(
+    'INSERT INTO legal_aid_party (case_code, seq, role, kind, name, id_number, person_id, phone, credit_code, firm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertLink = db.prepare('INSERT OR IGNORE INTO legal_aid_link (case_code, to_code, reason) VALUES (?, ?, ?)');
+  const nextEventSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM legal_aid_event WHERE case_code = ?').pluck();
+  const insertEvent = db.prepare('INSERT INTO legal_aid_event (case_code, seq, step, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)');
+
+  function groupBy<T extends { caseCode: string }>(codes: readonly string[], rows: T[]): Omit<T, 'caseCode'>[][] {
+    const map = new Map<string, Omit<T, 'caseCode'>[]>(codes.map((c) => [c, []]));
+    for (const { caseCode, ...rest } of rows) map.get(caseCode)?.push(rest);
+    return codes.map((c) => map.get(c)!);
+  }
+
+  return {
+    load(codes: readonly string[]): (LegalAidCaseRow | undefined)[] {
+      const rows = new Map((loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map((r) => [r.caseCode as string, toRow(r)]));
+      return codes.map((c) => rows.get(c));
+    },
+    parties(codes: readonly string[]): LegalAidPartyRow[][] {
+      return groupBy(codes, partiesMany.all(JSON.stringify(codes)) as (LegalAidPartyRow & { caseCode: string })[]);
+    },
+    links(codes: readonly string[]): LegalAidLinkRow[][] {
+      const rows = linksMany.all(JSON.stringify(codes)) as (LegalAidLinkRow & { fromCode: string })[];
+      const map = new Map<string, LegalAidLinkRow[]>(codes.map((c) => [c, []]));
+      for (const { fromCode, ...link } of rows) map.get(fromCode)?.push(link);
+      return codes.map((c) => map.get(c)!);
+    },
+    events(codes: readonly string[]): LegalAidEventRow[][] {
+      return groupBy(codes, eventsMany.all(JSON.stringify(codes)) as (LegalAidEventRow & { caseCode: string })[]);
+    },
+    /** Case codes of each person's matters, newest first. */
+    ofPersons(personIds: readonly string[]): string[][] {
+      const rows = ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[];
+      return personIds.map((p) => rows.filter((r) => r.personId === p).map((r) => r.caseCode));
+    },
+    byIdempotencyKey(key: string): (LegalAidCaseRow & { requestHash: string | null }) | undefined {
+      const r = byKey.get(key) as Record<string, unknown> | undefined;
+      return r ? { ...toRow(r), requestHash: r.requestHash as string | null } : undefined;
+    },
+    insert(c: NewLegalAidCase): void {
+      insert.run({ ...toParams(c), idempotencyKey: c.idempotencyKey ?? null, requestHash: c.requestHash ?? null });
+      c.parties.forEach((p, i) => insertParty.run(c.caseCode, i + 1, p.role, p.kind, p.name, p.idNumber, p.personId, p.phone, p.creditCode, p.firm));
+      for (const l of c.links) insertLink.run(c.caseCode, l.caseCode, l.reason);
+      c.events.forEach((e, i) => insertEvent.run(c.caseCode, i + 1, e.step, e.at, e.actor, e.note));
+    },
+    /**
+     * Writes a changed case whose `version` is one more than the stored one;
+     * false when the stored version moved meanwhile (nothing written).
+     */
+    update(row: LegalAidCaseRow): boolean {
+      return update.run(toParams(row)).changes === 1;
+    },
+    addEvent(caseCode: string, event: LegalAidEventRow): void {
+      insertEvent.run(caseCode, nextEventSeq.get(caseCode), event.step, event.at, event.actor, event.note);
+    },
+    link(caseCode: string, to: string, reason: LinkReason): void {
+      insertLink.run(caseCode, to, reason);
+    },
+
+    /** One page of cases matching the filter, newest first (keyset), with the total. */
+    list(filter: LegalAidCaseFilter, limit: number, after: [string, string] | null) {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (filter.division) {
+        where.push('division >= @division AND division < @divisionEnd');
+        params.division = divisionPrefix(filter.division);
+        params.divisionEnd = `${params.division as string}\uffff`;
+      }
+      for (const key of ['kind', 'status', 'organization'] as const) {
+        if (filter[key]) {
+          where.push(`${key} = @${key}`);
+          params[key] = filter[key];
+        }
+      }
+      if (filter.overdueAt) {
+        where.push('closed_at IS NULL AND due_at < @overdueAt');
+        params.overdueAt = filter.overdueAt;
+      }
+      const base = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      const total = db.prepare(`SELECT count(*) FROM legal_aid_case ${base}`).pluck().get(params) as number;
+      const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (applied_at, case_code) < (@afterApplied, @afterCode)` : base;
+      const rows = db
+        .prepare(`SELECT ${COLUMNS} FROM legal_aid_case ${keyset} ORDER BY applied_at DESC, case_code DESC LIMIT @limit`)
+        .all({ ...params, afterApplied: after?.[0], afterCode: after?.[1], limit: limit + 1 }) as Record<string, unknown>[];
+      return { rows: rows.slice(0, limit).map(toRow), hasNextPage: rows.length > limit, totalCount: total };
+    },
+  };
+}
+
+export type LegalAidCaseStore = ReturnType<typeof createLegalAidCaseStore>;

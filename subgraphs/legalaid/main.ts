@@ -1,0 +1,20 @@
+// Starts the legal-aid subgraph: reads config from the environment, builds, listens.
+import { readSubgraphConfig } from '../shared/config/readSubgraphConfig.ts';
+import { resolveFederationSecret } from '../shared/identity/personToken.ts';
+import { build } from './app.ts';
+import { parseLegalAidRules } from './legalAidCase/legalAidRules.ts';
+
+const config = readSubgraphConfig('legalaid', process.env);
+const app = await build({
+  config,
+  federationSecret: resolveFederationSecret(process.env),
+  rules: parseLegalAidRules(process.env.LEGALAID_RULES),
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+});
+await app.listen({ host: config.host, port: config.port });
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

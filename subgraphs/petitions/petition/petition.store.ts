@@ -1,0 +1,442 @@
+import type { PartyRole } from '../../shared/schema/enums.ts';
+import { divisionPrefix } from '../../shared/identity/divisions.ts';
+import type { Db } from '../../shared/store/openDatabase.ts';
+import type { DisputeCategory } from '../../shared/world/records.ts';
+import type {
+  DiversionTarget,
+  ForwardMode,
+  PetitionChannel,
+  PetitionDecisionOutcome,
+  PetitionKind,
+  PetitionReviewOutcome,
+  PetitionStatus,
+  PetitionStep,
+  Satisfaction,
+} from './petition.enums.ts';
+
+export const PETITION_MIGRATION = `
+CREATE TABLE petition (
+  case_code TEXT PRIMARY KEY,
+  version INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  category TEXT NOT NULL,
+  title TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  content TEXT NOT NULL,
+  division TEXT NOT NULL,
+  respondent_unit TEXT,
+  handling_unit TEXT,
+  forward_mode TEXT,
+  status TEXT NOT NULL,
+  facts_key TEXT NOT NULL,
+  derived_key TEXT NOT NULL,
+  repeat_of TEXT,
+  origin TEXT,
+  petitioner_count INTEGER NOT NULL,
+  registered_at TEXT NOT NULL,
+  forwarded_at TEXT,
+  acceptance_notice_at TEXT,
+  accepted INTEGER,
+  not_accepted_reason TEXT,
+  diverted_to TEXT,
+  diverted_at TEXT,
+  divert_reason TEXT,
+  follow_up TEXT,
+  extension_granted_at TEXT,
+  extension_days INTEGER,
+  extension_reason TEXT,
+  decided_at TEXT,
+  decision_outcome TEXT,
+  decision_text TEXT,
+  rating TEXT,
+  review_requested_at TEXT,
+  review_body TEXT,
+  review_decided_at TEXT,
+  review_outcome TEXT,
+  review_text TEXT,
+  second_review_requested_at TEXT,
+  second_review_body TEXT,
+  second_review_decided_at TEXT,
+  second_review_outcome TEXT,
+  second_review_text TEXT,
+  due_at TEXT,
+  closed_at TEXT,
+  idempotency_key TEXT UNIQUE,
+  request_hash TEXT
+) WITHOUT ROWID;
+CREATE INDEX petition_division_registered ON petition (division, registered_at);
+CREATE INDEX petition_open_due ON petition (due_at) WHERE closed_at IS NULL;
+CREATE INDEX petition_unit ON petition (handling_unit, registered_at);
+CREATE INDEX petition_facts ON petition (facts_key, registered_at, case_code);
+CREATE INDEX petition_derived ON petition (derived_key, registered_at);
+CREATE TABLE petition_party (
+  case_code TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  id_number TEXT,
+  person_id TEXT,
+  phone TEXT,
+  PRIMARY KEY (case_code, seq)
+) WITHOUT ROWID;
+CREATE INDEX petition_party_person ON petition_party (person_id, role);
+CREATE TABLE petition_event (
+  case_code TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  step TEXT NOT NULL,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  note TEXT,
+  PRIMARY KEY (case_code, seq)
+) WITHOUT ROWID;
+CREATE TABLE petition_link (
+  case_code TEXT NOT NULL,
+  to_code TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (case_code, to_code)
+) WITHOUT ROWID;
+`;
+
+/** A petition as stored: every step's time and result (times are UTC ISO strings). */
+export interface StoredPetition {
+  caseCode: string;
+  version: number;
+  kind: PetitionKind;
+  channel: PetitionChannel;
+  category: DisputeCategory;
+  title: string;
+  subject: string;
+  content: string;
+  /** 9-digit town code. */
+  division: string;
+  respondentUnit: string | null;
+  handlingUnit: string | null;
+  forwardMode: ForwardMode | null;
+  status: PetitionStatus;
+  /** Equal for petitions on the same facts (petition.facts.ts). */
+  factsKey: string;
+  /** The key derived from petitioners, respondent unit and subject. */
+  derivedKey: string;
+  /** The first petition on the same facts, if this one repeats it. */
+  repeatOf: string | null;
+  origin: string | null;
+  /** Parties with role PETITIONER or COMPLAINANT. */
+  petitionerCount: number;
+  registeredAt: string;
+  forwardedAt: string | null;
+  acceptanceNoticeAt: string | null;
+  accepted: boolean | null;
+  notAcceptedReason: string | null;
+  divertedTo: DiversionTarget | null;
+  divertedAt: string | null;
+  divertReason: string | null;
+  followUp: string | null;
+  extensionGrantedAt: string | null;
+  extensionDays: number | null;
+  extensionReason: string | null;
+  decidedAt: string | null;
+  decisionOutcome: PetitionDecisionOutcome | null;
+  decisionText: string | null;
+  rating: Satisfaction | null;
+  reviewRequestedAt: string | null;
+  reviewBody: string | null;
+  reviewDecidedAt: string | null;
+  reviewOutcome: PetitionReviewOutcome | null;
+  reviewText: string | null;
+  secondReviewRequestedAt: string | null;
+  secondReviewBody: string | null;
+  secondReviewDecidedAt: string | null;
+  secondReviewOutcome: PetitionReviewOutcome | null;
+  secondReviewText: string | null;
+  /** The current stage's deadline (petition.deadlines.ts `stageDueAt`). */
+  dueAt: string | null;
+  closedAt: string | null;
+}
+
+/** A loaded petition: stored fields plus how many petitions on its facts came before it. */
+export interface PetitionRow extends StoredPetition {
+  repeatCount: number;
+}
+
+export interface PetitionPartyRow {
+  role: PartyRole;
+  kind: 'PERSON' | 'ORGANIZATION';
+  name: string;
+  idNumber: string | null;
+  personId: string | null;
+  phone: string | null;
+}
+
+export interface PetitionEventRow {
+  step: PetitionStep;
+  at: string;
+  /** Who took the step (the signed-in user). */
+  actor: string;
+  note: string | null;
+}
+
+export interface PetitionLinkRow {
+  caseCode: string;
+  reason: string;
+}
+
+/** A complete petition as written on registration or import. */
+export interface NewPetition extends Omit<StoredPetition, 'version'> {
+  parties: PetitionPartyRow[];
+  events: PetitionEventRow[];
+  links: PetitionLinkRow[];
+  idempotencyKey?: string | null;
+  requestHash?: string | null;
+}
+
+export interface PetitionFilter {
+  division?: string | null;
+  status?: PetitionStatus | null;
+  kind?: PetitionKind | null;
+  handlingUnit?: string | null;
+  /** Open petitions whose deadline is before this time. */
+  overdueAt?: string | null;
+}
+
+/** Column of each stored field; the SQL below is generated from this one table. */
+const FIELDS: Record<keyof StoredPetition, string> = {
+  caseCode: 'case_code',
+  version: 'version',
+  kind: 'kind',
+  channel: 'channel',
+  category: 'category',
+  title: 'title',
+  subject: 'subject',
+  content: 'content',
+  division: 'division',
+  respondentUnit: 'respondent_unit',
+  handlingUnit: 'handling_unit',
+  forwardMode: 'forward_mode',
+  status: 'status',
+  factsKey: 'facts_key',
+  derivedKey: 'derived_key',
+  repeatOf: 'repeat_of',
+  origin: 'origin',
+  petitionerCount: 'petitioner_count',
+  registeredAt: 'registered_at',
+  forwardedAt: 'forwarded_at',
+  acceptanceNoticeAt: 'acceptance_notice_at',
+  accepted: 'accepted',
+  notAcceptedReason: 'not_accepted_reason',
+  divertedTo: 'diverted_to',
+  divertedAt: 'diverted_at',
+  divertReason: 'divert_reason',
+  followUp: 'follow_up',
+  extensionGrantedAt: 'extension_granted_at',
+  extensionDays: 'extension_days',
+  extensionReason: 'extension_reason',
+  decidedAt: 'decided_at',
+  decisionOutcome: 'decision_outcome',
+  decisionText: 'decision_text',
+  rating: 'rating',
+  reviewRequestedAt: 'review_requested_at',
+  reviewBody: 'review_body',
+  reviewDecidedAt: 'review_decided_at',
+  reviewOutcome: 'review_outcome',
+  reviewText: 'review_text',
+  secondReviewRequestedAt: 'second_review_requested_at',
+  secondReviewBody: 'second_review_body',
+  secondReviewDecidedAt: 'second_review_decided_at',
+  secondReviewOutcome: 'second_review_outcome',
+  secondReviewText: 'second_review_text',
+  dueAt: 'due_at',
+  closedAt: 'closed_at',
+};
+const PROPS = Object.keys(FIELDS) as (keyof StoredPetition)[];
+
+// repeatCount: petitions on the same facts registered before this one (the
+// facts index makes it a range count).
+const COLUMNS = `${PROPS.map((p) => `p.${FIELDS[p]} AS ${p}`).join(', ')},
+  (SELECT count(*) FROM petition q WHERE q.facts_key = p.facts_key AND (q.registered_at, q.case_code) < (p.registered_at, p.case_code)) AS repeatCount`;
+
+function toRow(r: Record<string, unknown>): PetitionRow {
+  return { ...(r as unknown as PetitionRow), accepted: r.accepted === null ? null : r.accepted === 1 };
+}
+
+/** SQLite binds no booleans: `accepted` is stored as 0/1. */
+function toParams(p: StoredPetition): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const prop of PROPS) params[prop] = p[prop];
+  params.accepted = p.accepted === null ? null : p.accepted ? 1 : 0;
+  return params;
+}
+
+/** The petitions store: batched loads (one statement per batch, keys in order) and writes. */
+export function createPetitionStore(db: Db) {
+  const loadMany = db.prepare(`SELECT ${COLUMNS} FROM petition p WHERE p.case_code IN (SELECT value FROM json_each(?))`);
+  const partiesMany = db.prepare(
+    `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone FROM petition_party
+      WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+  );
+  const eventsMany = db.prepare(
+    `SELECT case_code AS caseCode, step, at, actor, note FROM petition_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+  );
+  const linksMany = db.prepare(
+    `SELECT case_code AS owner, to_code AS caseCode, reason FROM petition_link WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, to_code`,
+  );
+  // A petition where the person is the accuser is left out of the open
+  // list, even if they are a party in another role too (art 30).
+  const ofPersons = db.prepare(
+    `SELECT DISTINCT pp.person_id AS personId, p.case_code AS caseCode, p.registered_at AS registeredAt
+      FROM petition_party pp JOIN petition p ON p.case_code = pp.case_code
+      WHERE pp.person_id IN (SELECT value FROM json_each(?))
+        AND NOT EXISTS (SELECT 1 FROM petition_party c WHERE c.case_code = pp.case_code AND c.person_id = pp.person_id AND c.role = 'COMPLAINANT')
+      ORDER BY p.registered_at DESC, p.case_code DESC`,
+  );
+  const accusationsOfPersons = db.prepare(
+    `SELECT DISTINCT pp.person_id AS personId, p.case_code AS caseCode, p.registered_at AS registeredAt
+      FROM petition_party pp JOIN petition p ON p.case_code = pp.case_code
+      WHERE pp.person_id IN (SELECT value FROM json_each(?)) AND pp.role = 'COMPLAINANT'
+      ORDER BY p.registered_at DESC, p.case_code DESC`,
+  );
+  const byKey = db.prepare('SELECT case_code AS caseCode, request_hash AS requestHash FROM petition WHERE idempotency_key = ?');
+  const byDerived = db.prepare(
+    'SELECT case_code AS caseCode, facts_key AS factsKey FROM petition WHERE derived_key = ? ORDER BY registered_at, case_code LIMIT 1',
+  );
+  const firstOnFacts = db.prepare('SELECT case_code FROM petition WHERE facts_key = ? ORDER BY registered_at, case_code LIMIT 1').pluck();
+  const closedOnFacts = db.prepare(
+    `SELECT case_code AS caseCode, closed_at AS closedAt FROM petition WHERE facts_key = ? AND status = 'CLOSED' ORDER BY closed_at DESC LIMIT 1`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO petition (${PROPS.map((p) => FIELDS[p]).join(', ')}, idempotency_key, request_hash)
+      VALUES (${PROPS.map((p) => `@${p}`).join(', ')}, @idempotencyKey, @requestHash)`,
+  );
+  const EDITABLE = PROPS.filter((p) => p !== 'caseCode' && p !== 'version');
+  // Optimistic: a write based on an older version changes nothing (checked below).
+  const update = db.prepare(
+    `UPDATE petition SET version = version + 1, ${EDITABLE.map((p) => `${FIELDS[p]} = @${p}`).join(', ')}
+      WHERE case_code = @caseCode AND version = @version`,
+  );
+  const insertParty = db.prepare('INSERT INTO petition_party (case_code, seq, role, kind, name, id_number, person_id, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const nextEventSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM petition_event WHERE case_code = ?').pluck();
+  const insertEvent = db.prepare('INSERT INTO petition_event (case_code, seq, step, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertLink = db.prepare('INSERT OR REPLACE INTO petition_link (case_code, to_code, reason) VALUES (?, ?, ?)');
+  const listStatements = new Map<string, { total: ReturnType<Db['prepare']>; page: ReturnType<Db['prepare']> }>();
+
+  /** Rows grouped by their owner's case code, one list per code in key order. */
+  function group<T>(codes: readonly string[], rows: T[], ownerOf: (r: T) => string): T[][] {
+    const map = new Map<string, T[]>(codes.map((c) => [c, []]));
+    for (const r of rows) map.get(ownerOf(r))?.push(r);
+    return codes.map((c) => map.get(c)!);
+  }
+
+  function personsToCodes(statement: ReturnType<Db['prepare']>, personIds: readonly string[]): string[][] {
+    const rows = statement.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[];
+    const map = new Map<string, string[]>(personIds.map((p) => [p, []]));
+    for (const r of rows) map.get(r.personId)?.push(r.caseCode);
+    return personIds.map((p) => map.get(p)!);
+  }
+
+  return {
+    load(codes: readonly string[]): (PetitionRow | undefined)[] {
+      const rows = new Map((loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map((r) => [r.caseCode as string, toRow(r)]));
+      return codes.map((c) => rows.get(c));
+    },
+    parties(codes: readonly string[]): PetitionPartyRow[][] {
+      const rows = partiesMany.all(JSON.stringify(codes)) as (PetitionPartyRow & { caseCode: string })[];
+      return group(codes, rows, (r) => r.caseCode).map((list) => list.map(({ caseCode: _c, ...p }) => p));
+    },
+    events(codes: readonly string[]): PetitionEventRow[][] {
+      const rows = eventsMany.all(JSON.stringify(codes)) as (PetitionEventRow & { caseCode: string })[];
+      return group(codes, rows, (r) => r.caseCode).map((list) => list.map(({ caseCode: _c, ...e }) => e));
+    },
+    links(codes: readonly string[]): PetitionLinkRow[][] {
+      const rows = linksMany.all(JSON.stringify(codes)) as (PetitionLinkRow & { owner: string })[];
+      return group(codes, rows, (r) => r.owner).map((list) => list.map(({ owner: _o, ...l }) => l));
+    },
+    /** Case codes of each person's petitions (not those they accused in), newest first. */
+    ofPersons(personIds: readonly string[]): string[][] {
+      return personsToCodes(ofPersons, personIds);
+    },
+    /** Case codes of the accusations each person filed, newest first. */
+    accusationsOfPersons(personIds: readonly string[]): string[][] {
+      return personsToCodes(accusationsOfPersons, personIds);
+    },
+    byIdempotencyKey(key: string): { caseCode: string; requestHash: string | null } | undefined {
+      return byKey.get(key) as { caseCode: string; requestHash: string | null } | undefined;
+    },
+    /** The earliest petition with this derived key, if any. */
+    byDerivedKey(key: string): { caseCode: string; factsKey: string } | undefined {
+      return byDerived.get(key) as { caseCode: string; factsKey: string } | undefined;
+    },
+    /** The first petition registered on these facts. */
+    firstOnFacts(factsKey: string): string | undefined {
+      return firstOnFacts.get(factsKey) as string | undefined;
+    },
+    /** A petition on these facts that went through second review (CLOSED), latest first. */
+    closedOnFacts(factsKey: string): { caseCode: string; closedAt: string } | undefined {
+      return closedOnFacts.get(factsKey) as { caseCode: string; closedAt: string } | undefined;
+    },
+    insert(p: NewPetition): void {
+      insert.run({ ...toParams({ ...p, version: 1 }), idempotencyKey: p.idempotencyKey ?? null, requestHash: p.requestHash ?? null });
+      p.parties.forEach((x, i) => insertParty.run(p.caseCode, i + 1, x.role, x.kind, x.name, x.idNumber, x.personId, x.phone));
+      p.events.forEach((e, i) => insertEvent.run(p.caseCode, i + 1, e.step, e.at, e.actor, e.note));
+      for (const l of p.links) insertLink.run(p.caseCode, l.caseCode, l.reason);
+    },
+    /**
+     * Writes a changed petition (`row.version` is the version it was read
+     * at) and the step that changed it. False when someone else changed it
+     * in between.
+     */
+    update(row: StoredPetition, event: PetitionEventRow): boolean {
+      if (update.run(toParams(row)).changes === 0) return false;
+      insertEvent.run(row.caseCode, nextEventSeq.get(row.caseCode), event.step, event.at, event.actor, event.note);
+      return true;
+    },
+    link(caseCode: string, to: string, reason: string): void {
+      insertLink.run(caseCode, to, reason);
+    },
+
+    /** One page of petitions matching the filter, newest first (keyset), with the total. */
+    list(filter: PetitionFilter, limit: number, after: [string, string] | null) {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (filter.division) {
+        where.push('p.division >= @division AND p.division < @divisionEnd');
+        params.division = divisionPrefix(filter.division);
+        params.divisionEnd = `${params.division as string}\uffff`;
+      }
+      if (filter.status) {
+        where.push('p.status = @status');
+        params.status = filter.status;
+      }
+      if (filter.kind) {
+        where.push('p.kind = @kind');
+        params.kind = filter.kind;
+      }
+      if (filter.handlingUnit) {
+        where.push('p.handling_unit = @handlingUnit');
+        params.handlingUnit = filter.handlingUnit;
+      }
+      if (filter.overdueAt) {
+        where.push('p.closed_at IS NULL AND p.due_at < @overdueAt');
+        params.overdueAt = filter.overdueAt;
+      }
+      // One pair of statements per filter shape, prepared on first use.
+      const shape = `${where.join(' AND ')}|${after ? 'after' : ''}`;
+      let statements = listStatements.get(shape);
+      if (!statements) {
+        const base = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+        const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (p.registered_at, p.case_code) < (@afterRegistered, @afterCode)` : base;
+        statements = {
+          total: db.prepare(`SELECT count(*) FROM petition p ${base}`).pluck(),
+          page: db.prepare(`SELECT ${COLUMNS} FROM petition p ${keyset} ORDER BY p.registered_at DESC, p.case_code DESC LIMIT @limit`),
+        };
+        listStatements.set(shape, statements);
+      }
+      const total = statements.total.get(params) as number;
+      const pageParams = after ? { ...params, afterRegistered: after[0], afterCode: after[1] } : params;
+      const rows = statements.page.all({ ...pageParams, limit: limit + 1 }) as Record<string, unknown>[];
+      return { rows: rows.slice(0, limit).map(toRow), hasNextPage: rows.length > limit, totalCount: total };
+    },
+  };
+}
+
+export type PetitionStore = ReturnType<typeof createPetitionStore>;

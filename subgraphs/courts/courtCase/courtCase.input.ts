@@ -1,0 +1,66 @@
+import { ErrorCode, userError } from '../../shared/errors.ts';
+import { parseIdNumber } from '../../shared/identity/idNumber.ts';
+import type { PersonTokenizer } from '../../shared/identity/personToken.ts';
+import type { CourtsServices } from '../context.ts';
+import type { CourtProcedure } from './courtCase.enums.ts';
+import type { CourtCaseRow, CourtPartyRow } from './courtCase.store.ts';
+import type { CourtPartyInput } from './courtCase.type.ts';
+import { PARTY_ROLES } from './courtCase.workflow.ts';
+
+const CST_OFFSET_MS = 8 * 3_600_000;
+
+/** The local (UTC+8) year of an instant: case codes and case numbers count by it. */
+export function localYear(at: Date): number {
+  return new Date(at.getTime() + CST_OFFSET_MS).getUTCFullYear();
+}
+
+export function requireText(value: string | null | undefined, argumentName: string): string {
+  const text = value?.trim();
+  if (!text) throw userError(ErrorCode.BAD_USER_INPUT, `${argumentName} must not be empty`, { argumentName });
+  return text;
+}
+
+export function checkAmount(amount: number | null | undefined, argumentName = 'claimAmount'): number | null {
+  if (amount === null || amount === undefined) return null;
+  if (!Number.isFinite(amount) || amount < 0) throw userError(ErrorCode.BAD_USER_INPUT, `${argumentName} must be a non-negative amount in yuan`, { argumentName });
+  return amount;
+}
+
+/** The case, or NOT_FOUND. */
+export function requireCase(services: CourtsServices, caseCode: string): CourtCaseRow {
+  const row = services.cases.load([caseCode])[0];
+  if (!row) throw userError(ErrorCode.NOT_FOUND, `no court case ${caseCode}`);
+  return row;
+}
+
+/**
+ * Validates the parties for a procedure: roles the procedure knows, at least
+ * one of each required role, valid ID numbers (tokenized here: the raw
+ * number stays in this system), no ID number on an organization.
+ */
+export function checkParties(procedure: CourtProcedure, parties: readonly CourtPartyInput[], now: Date, tokenize: PersonTokenizer): CourtPartyRow[] {
+  const roles = PARTY_ROLES[procedure];
+  const rows = parties.map((p, i): CourtPartyRow => {
+    const name = p.name.trim();
+    if (!name) throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: name must not be empty`, { argumentName: 'parties' });
+    if (!roles.allowed.includes(p.role)) {
+      throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: a ${procedure} case has no ${p.role}; roles are ${roles.allowed.join(', ')}`, {
+        argumentName: 'parties',
+        role: p.role,
+      });
+    }
+    const kind = p.kind ?? 'PERSON';
+    const base = { role: p.role, kind, name, phone: p.phone ?? null, creditCode: p.creditCode ?? null, firm: p.firm ?? null };
+    if (!p.idNumber) return { ...base, idNumber: null, personId: null };
+    if (kind === 'ORGANIZATION') throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: an organization has a credit code, not an ID number`, { argumentName: 'parties' });
+    const id = parseIdNumber(p.idNumber, now);
+    if (!id.ok) throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: invalid ID number: ${id.message}`, { argumentName: 'parties', reason: id.reason });
+    return { ...base, idNumber: id.value.number, personId: tokenize(id.value.number) };
+  });
+  for (const role of roles.required) {
+    if (!rows.some((p) => p.role === role)) {
+      throw userError(ErrorCode.BAD_USER_INPUT, `a ${procedure} case needs at least one ${role}`, { argumentName: 'parties', role });
+    }
+  }
+  return rows;
+}

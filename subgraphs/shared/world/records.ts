@@ -396,8 +396,9 @@ export interface DisputeRecord extends MatterBase {
 
 /**
  * A link the centre itself recorded between two matters of other agencies
- * (`linkMatters`), e.g. the three matters closed by one settlement. Not
- * repeated on the matters' own `links`.
+ * (`linkMatters`), e.g. the three matters closed by one settlement
+ * (SETTLED_TOGETHER). The matters' own `links` may or may not record the
+ * same pair (with their own reasons); the registry merges both.
  */
 export interface CentreLinkRecord {
   readonly t: 'link';
@@ -528,7 +529,7 @@ export interface PoliceIncidentRecord extends MatterBase {
   readonly t: 'incident';
   /**
    * 接警单号: `J{6-digit county code}{yyyymmdd}{4-digit daily sequence}`,
-   * e.g. J4209232025031600012 → J 420923 20250316 0012; unique in the world.
+   * e.g. J420923202503160012 → J 420923 20250316 0012; unique in the world.
    */
   readonly incidentNumber: string;
   readonly channel: PoliceChannel;
@@ -751,7 +752,10 @@ export const JOURNEY_KINDS = [
   'GRID_MEDIATION_CONFIRMATION',
   /** Petition → acceptance notice → handling → review → second review → closed (and a refused repeat). */
   'PETITION_REVIEW',
-  /** 一案解三结: arbitration, lawsuit and petition closed by one court-led settlement the centre coordinated. */
+  /**
+   * 一案解三结: arbitration, lawsuit and petition closed by one court-led settlement the centre
+   * coordinated; it starts with a 110 call, so its protagonist has matters in all five agencies.
+   */
   'ONE_SETTLEMENT_THREE_MATTERS',
   /** Police → centre ticket → traffic mediation → court. */
   'TRAFFIC_ACCIDENT',

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { PersonTokenizer } from '../shared/identity/personToken.ts';
+import { utc, utcOrNull } from '../shared/time/utc.ts';
 import { importWorldFile } from '../shared/world/importWorldFile.ts';
 import { type CourtCaseRecord, type CourtsFileRecord, WORLD_FILES } from '../shared/world/records.ts';
 import type { CourtsServices } from './context.ts';
@@ -7,8 +8,6 @@ import { insertCase } from './courtCase/courtCase.commands.ts';
 import { filingDueAt, PROCEDURE_LIMITS } from './courtCase/courtCase.deadlines.ts';
 import type { CourtLinkRow, CourtStepRow, NewCourtCase } from './courtCase/courtCase.store.ts';
 
-const utc = (time: string) => new Date(time).toISOString();
-const utcOrNull = (time: string | null) => (time === null ? null : utc(time));
 /** Who the synthesized steps of an imported case are recorded as. */
 export const IMPORT_ACTOR = 'world-import';
 

@@ -1,10 +1,10 @@
 import { buildFederatedSchema, type FederatedSchema } from '../shared/schema/buildFederatedSchema.ts';
+import { resolvePersonReference } from '../shared/schema/Person.ts';
 import type { CourtsContext } from './context.ts';
 import { resolveCourtCaseReference } from './courtCase/courtCase.reference.ts';
 import { CourtCaseMutationResolver } from './courtCase/courtCase.mutations.ts';
 import { CourtCaseResolver } from './courtCase/courtCase.resolver.ts';
 import { MATTER_STUBS } from './matter/matter.type.ts';
-import { resolvePersonReference } from './person/person.reference.ts';
 import { PersonCourtCasesResolver } from './person/person.resolver.ts';
 
 /** The courts subgraph's schema: court cases, their cycle, and the courts' slice of Person. */

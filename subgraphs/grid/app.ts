@@ -4,6 +4,7 @@ import { systemClock } from '../shared/clock.ts';
 import type { SubgraphBuildOptions } from '../shared/server/SubgraphBuildOptions.ts';
 import { createPersonTokenizer } from '../shared/identity/personToken.ts';
 import { createSubgraphServer } from '../shared/server/createSubgraphServer.ts';
+import { requestActor } from '../shared/server/requestActor.ts';
 import { migrate } from '../shared/store/migrate.ts';
 import { openDatabase } from '../shared/store/openDatabase.ts';
 import { createGridContext, type GridServices } from './context.ts';
@@ -53,8 +54,7 @@ export async function build(options: GridOptions): Promise<FastifyInstance> {
     name: 'grid',
     schema,
     logger: options.logger,
-    // Until the signed user context lands (issue 6), the actor is taken as given.
-    context: (request) => createGridContext(services, String(request.headers['x-onewindow-user'] ?? 'anonymous')),
+    context: (request) => createGridContext(services, requestActor(request)),
   });
   await ingestRoute(app, { registry: services.registry, secret: options.config.serviceSecret, clock });
   app.addHook('onClose', async () => db.close());

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Db } from '../shared/store/openDatabase.ts';
+import { utc } from '../shared/time/utc.ts';
 import { importWorldFile } from '../shared/world/importWorldFile.ts';
 import { WORLD_FILES, type GridFileRecord, type DisputeRecord } from '../shared/world/records.ts';
 import type { GridServices } from './context.ts';
 import { disputeEvent, type NewDispute } from './dispute/dispute.store.ts';
 import type { DisputeOutcome } from './dispute/dispute.workflow.ts';
 
-const utc = (time: string) => new Date(time).toISOString();
 const CLOSING_STEPS: Record<string, DisputeOutcome> = { RESOLVE: 'RESOLVED', FAIL: 'UNRESOLVED', TRANSFER: 'TRANSFERRED' };
 
 /** A world dispute record as a ticket row; times in UTC so text order is time order. */

@@ -1,6 +1,7 @@
 // Starts the grid subgraph: reads config from the environment, builds, listens.
 import { readSubgraphConfig } from '../shared/config/readSubgraphConfig.ts';
 import { resolveFederationSecret } from '../shared/identity/personToken.ts';
+import { serveUntilStopped } from '../shared/server/serveUntilStopped.ts';
 import { build } from './app.ts';
 import { parseDueDateRules } from './dispute/dueDateRules.ts';
 
@@ -11,10 +12,4 @@ const app = await build({
   dueRules: parseDueDateRules(process.env.GRID_DUE_RULES),
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
-await app.listen({ host: config.host, port: config.port });
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void app.close().then(() => process.exit(0));
-  });
-}
+await serveUntilStopped(app, config);

@@ -1,13 +1,14 @@
 import { typenameOfCaseCode } from '../shared/codes/caseCode.ts';
 import { buildFederatedSchema, type FederatedSchema } from '../shared/schema/buildFederatedSchema.ts';
+import { resolvePersonReference } from '../shared/schema/Person.ts';
 import type { GridContext } from './context.ts';
+// First: the Query and Mutation fields of the SDL follow the order the resolver classes are evaluated in.
+import { MatterResolver } from './registry/matter.resolver.ts';
 import { resolveDisputeReference } from './dispute/dispute.reference.ts';
 import { DisputeResolver, PersonDisputesResolver } from './dispute/dispute.resolver.ts';
 import { HouseholdResolver } from './person/household.resolver.ts';
-import { resolvePersonReference } from './person/person.reference.ts';
 import { PersonResolver } from './person/person.resolver.ts';
 import { resolveMatterReference } from './registry/matter.reference.ts';
-import { MatterResolver } from './registry/matter.resolver.ts';
 import { CourtCaseEntry, LegalAidCaseEntry, type MatterRef, PetitionEntry, PoliceIncidentEntry } from './registry/matter.type.ts';
 import { TimelineResolver } from './registry/timeline.resolver.ts';
 import { RiskResolver } from './risk/risk.resolver.ts';

@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import type { FastifyInstance } from 'fastify';
 import { systemClock } from '../shared/clock.ts';
 import { createCaseCodeAllocator } from '../shared/codes/caseCodeAllocator.ts';
-import { createOutboxRelay, type OutboxRelay } from '../shared/feed/createOutboxRelay.ts';
+import type { OutboxRelay } from '../shared/feed/createOutboxRelay.ts';
+import { startOutboxRelay } from '../shared/feed/startOutboxRelay.ts';
 import { createPersonTokenizer } from '../shared/identity/personToken.ts';
 import { createSubgraphServer } from '../shared/server/createSubgraphServer.ts';
+import { requestActor } from '../shared/server/requestActor.ts';
 import type { SubgraphBuildOptions } from '../shared/server/SubgraphBuildOptions.ts';
 import { migrate } from '../shared/store/migrate.ts';
 import { openDatabase } from '../shared/store/openDatabase.ts';
@@ -29,7 +31,7 @@ export async function build(options: LegalAidOptions): Promise<FastifyInstance> 
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.config.databaseFile, { onStatement: options.onStatement });
   migrate(db, LEGAL_AID_MIGRATIONS);
-  let relay: OutboxRelay | undefined;
+  let relay: OutboxRelay | null = null;
   const services: LegalAidServices = {
     db,
     clock,
@@ -46,24 +48,8 @@ export async function build(options: LegalAidOptions): Promise<FastifyInstance> 
     name: 'legalaid',
     schema,
     logger: options.logger,
-    // Until the signed user context lands (issue 6), the actor is taken as given.
-    context: (request) => createLegalAidContext(services, String(request.headers['x-onewindow-user'] ?? 'anonymous')),
+    context: (request) => createLegalAidContext(services, requestActor(request)),
   });
-  if (options.relay !== false) {
-    relay = createOutboxRelay({
-      db,
-      caller: 'legalaid',
-      url: options.config.registryUrl,
-      secret: options.config.serviceSecret,
-      clock,
-      log: (message, details) => app.log.warn(details ?? {}, message),
-    });
-    relay.start();
-  }
-  app.addHook('onClose', async () => {
-    // Stop delivering before the database goes away under the relay.
-    await relay?.stop();
-    db.close();
-  });
+  relay = startOutboxRelay(app, { db, config: options.config, clock, enabled: options.relay !== false });
   return app;
 }

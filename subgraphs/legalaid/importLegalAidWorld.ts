@@ -3,6 +3,7 @@ import { DAY_MS } from '../shared/clock.ts';
 import { enqueueMatterEvent } from '../shared/feed/outbox.ts';
 import type { PersonTokenizer } from '../shared/identity/personToken.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
+import { utc, utcOrNull } from '../shared/time/utc.ts';
 import { importWorldFile } from '../shared/world/importWorldFile.ts';
 import { WORLD_FILES, type LegalAidCaseRecord, type LegalAidFileRecord } from '../shared/world/records.ts';
 import type { LegalAidServices } from './context.ts';
@@ -11,9 +12,6 @@ import { acceptanceDueAt, assignmentDueAt, LIMITS } from './legalAidCase/legalAi
 import type { LegalAidStep } from './legalAidCase/legalAidCase.enums.ts';
 import { legalAidCaseEvent } from './legalAidCase/legalAidCase.event.ts';
 import type { LegalAidCaseRow, LegalAidEventRow, NewLegalAidCase } from './legalAidCase/legalAidCase.store.ts';
-
-const utc = (time: string) => new Date(time).toISOString();
-const utcOrNull = (time: string | null | undefined) => (time ? utc(time) : null);
 
 /**
  * The world records no labour flag on a mediation; its deadline tells: 15

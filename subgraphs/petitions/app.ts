@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import type { FastifyInstance } from 'fastify';
 import { systemClock } from '../shared/clock.ts';
 import { createCaseCodeAllocator } from '../shared/codes/caseCodeAllocator.ts';
-import { createOutboxRelay, type OutboxRelay } from '../shared/feed/createOutboxRelay.ts';
+import type { OutboxRelay } from '../shared/feed/createOutboxRelay.ts';
+import { startOutboxRelay } from '../shared/feed/startOutboxRelay.ts';
 import { createPersonTokenizer } from '../shared/identity/personToken.ts';
 import { createSubgraphServer } from '../shared/server/createSubgraphServer.ts';
+import { requestActor } from '../shared/server/requestActor.ts';
 import type { SubgraphBuildOptions } from '../shared/server/SubgraphBuildOptions.ts';
 import { migrate } from '../shared/store/migrate.ts';
 import { openDatabase } from '../shared/store/openDatabase.ts';
@@ -25,7 +27,7 @@ export async function build(options: PetitionsOptions): Promise<FastifyInstance>
   const clock = options.clock ?? systemClock;
   const db = openDatabase(options.config.databaseFile, { onStatement: options.onStatement });
   migrate(db, PETITIONS_MIGRATIONS);
-  let relay: OutboxRelay | undefined;
+  let relay: OutboxRelay | null = null;
   const services: PetitionsServices = {
     db,
     clock,
@@ -41,25 +43,8 @@ export async function build(options: PetitionsOptions): Promise<FastifyInstance>
     name: 'petitions',
     schema,
     logger: options.logger,
-    // Until the signed user context lands (issue 6), the actor is taken as given.
-    context: (request) => createPetitionsContext(services, String(request.headers['x-onewindow-user'] ?? 'anonymous')),
+    context: (request) => createPetitionsContext(services, requestActor(request)),
   });
-  if (options.relay !== false) {
-    relay = createOutboxRelay({
-      db,
-      caller: 'petitions',
-      url: options.config.registryUrl,
-      secret: options.config.serviceSecret,
-      clock,
-      log: (message, details) => app.log.warn(details ?? {}, message),
-    });
-    relay.start();
-  }
-  // The relay stops before the database closes: a delivery in flight
-  // finishes, and whatever is left is delivered on the next start.
-  app.addHook('onClose', async () => {
-    await relay?.stop();
-    db.close();
-  });
+  relay = startOutboxRelay(app, { db, config: options.config, clock, enabled: options.relay !== false });
   return app;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { PersonTokenizer } from '../shared/identity/personToken.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
+import { utc, utcOrNull } from '../shared/time/utc.ts';
 import { importWorldFile } from '../shared/world/importWorldFile.ts';
 import { WORLD_FILES, type PetitionRecord, type PetitionsFileRecord } from '../shared/world/records.ts';
 import type { PetitionsServices } from './context.ts';
@@ -9,8 +10,6 @@ import { derivedFactsKey } from './petition/petition.facts.ts';
 import { enqueuePetition } from './petition/petition.feed.ts';
 import type { NewPetition, PetitionEventRow, PetitionLinkRow, StoredPetition } from './petition/petition.store.ts';
 
-const utc = (time: string) => new Date(time).toISOString();
-const utcOrNull = (time: string | null) => (time ? utc(time) : null);
 /** Steps of an imported petition were taken before this system: no user to name. */
 const IMPORT_ACTOR = 'world-import';
 

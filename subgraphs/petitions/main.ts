@@ -1,6 +1,7 @@
 // Starts the petitions subgraph: reads config from the environment, builds, listens.
 import { readSubgraphConfig } from '../shared/config/readSubgraphConfig.ts';
 import { resolveFederationSecret } from '../shared/identity/personToken.ts';
+import { serveUntilStopped } from '../shared/server/serveUntilStopped.ts';
 import { build } from './app.ts';
 
 const config = readSubgraphConfig('petitions', process.env);
@@ -9,10 +10,4 @@ const app = await build({
   federationSecret: resolveFederationSecret(process.env),
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
-await app.listen({ host: config.host, port: config.port });
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void app.close().then(() => process.exit(0));
-  });
-}
+await serveUntilStopped(app, config);

@@ -1,7 +1,7 @@
 import { buildFederatedSchema, type FederatedSchema } from '../shared/schema/buildFederatedSchema.ts';
+import { resolvePersonReference } from '../shared/schema/Person.ts';
 import type { PetitionsContext } from './context.ts';
 import { OTHER_AGENCY_MATTERS } from './matter.type.ts';
-import { resolvePersonReference } from './person/person.reference.ts';
 import { resolvePetitionReference } from './petition/petition.reference.ts';
 import { PetitionResolver } from './petition/petition.resolver.ts';
 import { PersonPetitionsResolver } from './petition/personPetitions.resolver.ts';

@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import type { FastifyInstance } from 'fastify';
 import { systemClock } from '../shared/clock.ts';
 import { createCaseCodeAllocator } from '../shared/codes/caseCodeAllocator.ts';
-import { createOutboxRelay } from '../shared/feed/createOutboxRelay.ts';
+import type { OutboxRelay } from '../shared/feed/createOutboxRelay.ts';
+import { startOutboxRelay } from '../shared/feed/startOutboxRelay.ts';
 import { createPersonTokenizer } from '../shared/identity/personToken.ts';
 import { createSubgraphServer } from '../shared/server/createSubgraphServer.ts';
+import { requestActor } from '../shared/server/requestActor.ts';
 import type { SubgraphBuildOptions } from '../shared/server/SubgraphBuildOptions.ts';
 import { migrate } from '../shared/store/migrate.ts';
 import { openDatabase } from '../shared/store/openDatabase.ts';
@@ -27,10 +29,7 @@ export async function build(options: PoliceOptions): Promise<FastifyInstance> {
   const { config } = options;
   const db = openDatabase(config.databaseFile, { onStatement: options.onStatement });
   migrate(db, POLICE_MIGRATIONS);
-  const relay =
-    options.relay === false
-      ? null
-      : createOutboxRelay({ db, caller: config.name, url: config.registryUrl, secret: config.serviceSecret, clock });
+  let relay: OutboxRelay | null = null;
   const services: PoliceServices = {
     db,
     clock,
@@ -47,14 +46,8 @@ export async function build(options: PoliceOptions): Promise<FastifyInstance> {
     name: 'police',
     schema,
     logger: options.logger,
-    // Until the signed user context lands (issue 6), the actor is taken as given.
-    context: (request) => createPoliceContext(services, String(request.headers['x-onewindow-user'] ?? 'anonymous')),
+    context: (request) => createPoliceContext(services, requestActor(request)),
   });
-  if (relay) {
-    relay.start();
-    // The relay reads the database: stop it before the database closes.
-    app.addHook('onClose', async () => relay.stop());
-  }
-  app.addHook('onClose', async () => db.close());
+  relay = startOutboxRelay(app, { db, config, clock, enabled: options.relay !== false });
   return app;
 }

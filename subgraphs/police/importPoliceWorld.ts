@@ -1,15 +1,13 @@
 import { join } from 'node:path';
 import type { PersonTokenizer } from '../shared/identity/personToken.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
+import { utc, utcOrNull } from '../shared/time/utc.ts';
 import { importWorldFile } from '../shared/world/importWorldFile.ts';
 import { WORLD_FILES, type PoliceFileRecord, type PoliceIncidentRecord } from '../shared/world/records.ts';
 import type { PoliceServices } from './context.ts';
 import type { PoliceStep } from './incident/incident.enums.ts';
 import { enqueueIncident } from './incident/incident.feed.ts';
 import type { IncidentStepRow, NewIncident } from './incident/incident.store.ts';
-
-const utc = (time: string) => new Date(time).toISOString();
-const utcOrNull = (time: string | null) => (time === null ? null : utc(time));
 
 /** A world incident record as an incident row; times in UTC so text order is time order. */
 export function incidentFromRecord(r: PoliceIncidentRecord, tokenize: PersonTokenizer): NewIncident {

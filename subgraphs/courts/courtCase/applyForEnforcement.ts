@@ -1,9 +1,11 @@
+import { requireText } from '../../shared/commands/arguments.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
+import { localYear } from '../../shared/time/chinaTime.ts';
 import type { CourtsServices } from '../context.ts';
 import { courtFor } from './court.ts';
 import { appealDeadline, filingDueAt } from './courtCase.deadlines.ts';
 import { commitChanges, insertCase } from './courtCase.commands.ts';
-import { checkAmount, checkParties, localYear, requireCase, requireText } from './courtCase.input.ts';
+import { checkAmount, checkParties, requireCase } from './courtCase.input.ts';
 import type { CourtCaseRow } from './courtCase.store.ts';
 import type { CourtEnforcementInput } from './courtCase.type.ts';
 import { ENFORCEABLE, nextStatus } from './courtCase.workflow.ts';

@@ -1,23 +1,19 @@
-import { createHash } from 'node:crypto';
+import { DAY_MS } from '../../shared/clock.ts';
 import { AGENCY_CODES, type Agency } from '../../shared/codes/agency.ts';
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
+import { checkTownDivision, requireText } from '../../shared/commands/arguments.ts';
+import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
-import { isKnownDivision } from '../../shared/identity/divisions.ts';
+import { localYear } from '../../shared/time/chinaTime.ts';
 import type { CourtsServices } from '../context.ts';
 import { courtFor } from './court.ts';
 import type { CourtHearingKind, CourtLimitApproval, CourtOutcome, CourtProcedure } from './courtCase.enums.ts';
 import { confirmationApplicationDeadline, extendedDueAt, filingDueAt, limitDueAt, PROCEDURE_LIMITS, TRIAL_NOTICE_DAYS } from './courtCase.deadlines.ts';
 import { enqueueCourtCaseEvent } from './courtCase.event.ts';
-import { checkAmount, checkParties, localYear, requireCase, requireText } from './courtCase.input.ts';
+import { checkAmount, checkParties, requireCase } from './courtCase.input.ts';
 import type { CourtCaseRow, CourtLinkRow, CourtStepRow, NewCourtCase } from './courtCase.store.ts';
 import type { CourtCaseReceiptInput } from './courtCase.type.ts';
 import { FIRST_INSTANCE, nextStatus, OUTCOMES, TYPE_CODE } from './courtCase.workflow.ts';
-
-const DAY_MS = 86_400_000;
-
-function requestHash(input: CourtCaseReceiptInput): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
-}
 
 /** A valid case code given as an argument (trimmed) and its agency, or BAD_USER_INPUT. */
 export function checkCaseCode(code: string, argumentName: string): { code: string; agency: Agency } {
@@ -87,24 +83,15 @@ function checkConfirmation(input: CourtCaseReceiptInput, now: Date): { confirms:
  * refused.
  */
 export function receiveCourtCase(services: CourtsServices, actor: string, input: CourtCaseReceiptInput, idempotencyKey: string): string {
-  if (!idempotencyKey || idempotencyKey.length > 200) {
-    throw userError(ErrorCode.BAD_USER_INPUT, 'idempotencyKey must be 1 to 200 characters', { argumentName: 'idempotencyKey' });
-  }
+  checkIdempotencyKey(idempotencyKey);
   const hash = requestHash(input);
-  const existing = services.cases.byIdempotencyKey(idempotencyKey);
-  if (existing) {
-    if (existing.requestHash !== hash) {
-      throw userError(ErrorCode.IDEMPOTENCY_CONFLICT, `idempotency key ${idempotencyKey} was used for a different case (${existing.caseCode})`);
-    }
-    return existing.caseCode;
-  }
+  const replayed = replayedCaseCode(services.cases.byIdempotencyKey(idempotencyKey), idempotencyKey, hash, 'case');
+  if (replayed !== null) return replayed;
   if (input.procedure === 'SECOND_INSTANCE' || input.procedure === 'ENFORCEMENT') {
     const mutation = input.procedure === 'SECOND_INSTANCE' ? 'appealCourtCase' : 'applyForEnforcement';
     throw userError(ErrorCode.BAD_USER_INPUT, `a ${input.procedure} case starts from the case it follows: use ${mutation}`, { argumentName: 'procedure' });
   }
-  if (!/^\d{9}$/.test(input.division) || !isKnownDivision(input.division)) {
-    throw userError(ErrorCode.BAD_USER_INPUT, `division must be a known 9-digit town code, got ${input.division}`, { argumentName: 'division' });
-  }
+  checkTownDivision(input.division);
   const title = requireText(input.title, 'title');
   const causeOfAction = requireText(input.causeOfAction, 'causeOfAction');
   const claimAmount = checkAmount(input.claimAmount);

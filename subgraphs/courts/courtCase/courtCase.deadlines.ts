@@ -1,4 +1,6 @@
+import { DAY_MS } from '../../shared/clock.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
+import { endOfLocalDay, type Span } from '../../shared/time/chinaTime.ts';
 import type { CourtLimitApproval, CourtProcedure } from './courtCase.enums.ts';
 
 /**
@@ -13,11 +15,6 @@ import type { CourtLimitApproval, CourtProcedure } from './courtCase.enums.ts';
  * holidays at the end of a period (art 85, third paragraph) are not shifted:
  * the calendar of holidays is not in this system.
  */
-export interface Span {
-  months?: number;
-  days?: number;
-}
-
 export interface ProcedureLimit {
   /** From filing (立案之日起). */
   limit: Span;
@@ -62,21 +59,9 @@ export const TRIAL_NOTICE_DAYS = 3;
 /** The longest single extension accepted, as a guard against typing errors. */
 export const MAX_EXTENSION_DAYS = 366;
 
-const CST_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
-function daysInMonth(year: number, month0: number): number {
-  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
-}
-
-/** End (23:59:59 local) of the last day of `span` counted from the local day of `from`. */
+/** End (23:59:59 local) of the last day of `span` counted from the local day of `from`, months as art 202 counts them. */
 export function endOfSpan(from: Date | string, span: Span): Date {
-  const local = new Date(new Date(from).getTime() + CST_OFFSET_MS);
-  const months = span.months ?? 0;
-  const year = local.getUTCFullYear() + Math.floor((local.getUTCMonth() + months) / 12);
-  const month0 = (((local.getUTCMonth() + months) % 12) + 12) % 12;
-  const day = Math.min(local.getUTCDate(), daysInMonth(year, month0)) + (span.days ?? 0);
-  return new Date(Date.UTC(year, month0, day, 23, 59, 59) - CST_OFFSET_MS);
+  return endOfLocalDay(from, span);
 }
 
 const addSpans = (a: Span, b: Span): Span => ({ months: (a.months ?? 0) + (b.months ?? 0), days: (a.days ?? 0) + (b.days ?? 0) });

@@ -7,19 +7,6 @@ import type { CourtCaseRow, CourtPartyRow } from './courtCase.store.ts';
 import type { CourtPartyInput } from './courtCase.type.ts';
 import { PARTY_ROLES } from './courtCase.workflow.ts';
 
-const CST_OFFSET_MS = 8 * 3_600_000;
-
-/** The local (UTC+8) year of an instant: case codes and case numbers count by it. */
-export function localYear(at: Date): number {
-  return new Date(at.getTime() + CST_OFFSET_MS).getUTCFullYear();
-}
-
-export function requireText(value: string | null | undefined, argumentName: string): string {
-  const text = value?.trim();
-  if (!text) throw userError(ErrorCode.BAD_USER_INPUT, `${argumentName} must not be empty`, { argumentName });
-  return text;
-}
-
 export function checkAmount(amount: number | null | undefined, argumentName = 'claimAmount'): number | null {
   if (amount === null || amount === undefined) return null;
   if (!Number.isFinite(amount) || amount < 0) throw userError(ErrorCode.BAD_USER_INPUT, `${argumentName} must be a non-negative amount in yuan`, { argumentName });

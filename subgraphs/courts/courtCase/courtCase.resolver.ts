@@ -2,13 +2,15 @@ import { Arg, Ctx, Float, FieldResolver, ID, Int, Query, Resolver, Root } from '
 import { formatCourtCaseNumber, parseCourtCaseNumber } from '../../shared/codes/courtCaseNumber.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { divisionName } from '../../shared/identity/divisions.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
+import { type Connection, toConnection } from '../../shared/paging/toConnection.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { matterRef, type MatterRef } from '../../shared/schema/matterReferences.ts';
-import { Party } from '../../shared/schema/Party.ts';
-import type { Person } from '../../shared/schema/Person.ts';
+import { Party, partyOf } from '../../shared/schema/Party.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
+import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { CourtsContext } from '../context.ts';
-import { Matter, MatterCategory } from '../matter/matter.type.ts';
+import { Matter } from '../matter/matter.type.ts';
 import { appealDeadline, latestAllowedDueAt } from './courtCase.deadlines.ts';
 import { CourtCaseStatus, CourtOutcome, CourtProcedure } from './courtCase.enums.ts';
 import type { CourtCaseRow } from './courtCase.store.ts';
@@ -26,10 +28,6 @@ async function row(c: MatterRef, ctx: CourtsContext): Promise<CourtCaseRow> {
 /** A reference to one of this court system's cases, or null when it is not here. */
 async function ownCase(caseCode: string | null, ctx: CourtsContext): Promise<MatterRef | null> {
   return caseCode && (await ctx.loaders.courtCase.load(caseCode)) ? courtCaseRef(caseCode) : null;
-}
-
-export function isOverdue(dueAt: string | null, closedAt: string | null, now: Date): boolean {
-  return dueAt !== null && (closedAt ? Date.parse(closedAt) : now.getTime()) > Date.parse(dueAt);
 }
 
 @Resolver(() => CourtCase)
@@ -56,17 +54,10 @@ export class CourtCaseResolver {
     @Arg('filter', () => CourtCaseFilter, { nullable: true }) filter?: CourtCaseFilter | null,
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
-  ): CourtCaseConnection {
-    const limit = pageSize(first);
-    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
-    const page = ctx.cases.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, limit, cursor);
+  ): Connection<MatterRef> {
+    const page = ctx.cases.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, pageSize(first), decodeAfter(after));
     for (const r of page.rows) ctx.loaders.courtCase.prime(r.caseCode, r);
-    const last = page.rows.at(-1);
-    return {
-      nodes: page.rows.map((r) => courtCaseRef(r.caseCode)) as unknown as CourtCase[],
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.receivedAt, last.caseCode]) : null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (r) => [r.receivedAt, r.caseCode], (r) => courtCaseRef(r.caseCode));
   }
 
   @FieldResolver(() => String, { nullable: true, description: '案号，如 （2026）鄂0923民初12号；立案时编立，收案待立案和不予立案的为空（诉前调解收案即编号）' })
@@ -123,7 +114,7 @@ export class CourtCaseResolver {
   @FieldResolver(() => [Party], { description: '诉讼参加人及其诉讼地位' })
   async parties(@Root() c: MatterRef, @Ctx() ctx: CourtsContext): Promise<Party[]> {
     const parties = await ctx.loaders.parties.load(c.caseCode);
-    return parties.map((p) => ({ role: p.role, displayName: p.name, person: p.personId ? ({ id: p.personId } as Person) : null }));
+    return parties.map(partyOf);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '承办法官' })

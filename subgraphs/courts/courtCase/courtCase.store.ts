@@ -1,5 +1,7 @@
-import { divisionPrefix } from '../../shared/identity/divisions.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
+import { caseCodesByPerson, groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { ListFilter } from '../../shared/store/ListFilter.ts';
+import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
 import type { DisputeCategory, LinkReason } from '../../shared/world/records.ts';
 import type {
@@ -203,12 +205,6 @@ const COLUMNS = `case_code AS caseCode, version, case_number AS caseNumber, cour
   filing_due_at AS filingDueAt, filed_at AS filedAt, due_at AS dueAt, closed_at AS closedAt, origin, appeal_of AS appealOf,
   appealed_as AS appealedAs, enforces, confirms, agreement_signed_at AS agreementSignedAt`;
 
-function groupBy<T extends { caseCode: string }>(codes: readonly string[], rows: T[]): Omit<T, 'caseCode'>[][] {
-  const map = new Map<string, Omit<T, 'caseCode'>[]>(codes.map((c) => [c, []]));
-  for (const { caseCode, ...rest } of rows) map.get(caseCode)?.push(rest);
-  return codes.map((c) => map.get(c)!);
-}
-
 /**
  * The court's cases. Reads are batched by key (`json_each`), one statement
  * per batch, rows back in key order; every change goes through `update`,
@@ -271,40 +267,32 @@ export function createCourtCaseStore(db: Db) {
 
   const store = {
     load(codes: readonly string[]): (CourtCaseRow | undefined)[] {
-      const rows = new Map((loadMany.all(JSON.stringify(codes)) as CourtCaseRow[]).map((r) => [r.caseCode, r]));
-      return codes.map((c) => rows.get(c));
+      return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)) as CourtCaseRow[], (r) => r.caseCode);
     },
     parties(codes: readonly string[]): CourtPartyRow[][] {
-      return groupBy(codes, partiesMany.all(JSON.stringify(codes)) as (CourtPartyRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (CourtPartyRow & { caseCode: string })[]);
     },
     hearings(codes: readonly string[]): CourtHearingRow[][] {
-      return groupBy(codes, hearingsMany.all(JSON.stringify(codes)) as (CourtHearingRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, hearingsMany.all(JSON.stringify(codes)) as (CourtHearingRow & { caseCode: string })[]);
     },
     extensions(codes: readonly string[]): CourtExtensionRow[][] {
-      return groupBy(codes, extensionsMany.all(JSON.stringify(codes)) as (CourtExtensionRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, extensionsMany.all(JSON.stringify(codes)) as (CourtExtensionRow & { caseCode: string })[]);
     },
     steps(codes: readonly string[]): CourtStepRow[][] {
-      return groupBy(codes, stepsMany.all(JSON.stringify(codes)) as (CourtStepRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, stepsMany.all(JSON.stringify(codes)) as (CourtStepRow & { caseCode: string })[]);
     },
     links(codes: readonly string[]): CourtLinkRow[][] {
       const rows = linksMany.all(JSON.stringify(codes)) as { caseCode: string; toCode: string; reason: LinkReason }[];
-      const map = new Map<string, CourtLinkRow[]>(codes.map((c) => [c, []]));
-      for (const r of rows) map.get(r.caseCode)?.push({ caseCode: r.toCode, reason: r.reason });
-      return codes.map((c) => map.get(c)!);
+      return groupInKeyOrder(codes, rows, (r) => r.caseCode).map((list) => list.map((r) => ({ caseCode: r.toCode, reason: r.reason })));
     },
     /** Case codes of the enforcement cases of each case (执行依据), from either side's record. */
     enforcements(codes: readonly string[]): string[][] {
       const rows = enforcementsMany.all({ codes: JSON.stringify(codes) }) as { caseCode: string; enforcer: string }[];
-      const map = new Map<string, string[]>(codes.map((c) => [c, []]));
-      for (const r of rows) map.get(r.caseCode)?.push(r.enforcer);
-      return codes.map((c) => map.get(c)!);
+      return groupInKeyOrder(codes, rows, (r) => r.caseCode).map((list) => list.map((r) => r.enforcer));
     },
     /** Case codes of each person's cases, newest first. */
     ofPersons(personIds: readonly string[]): string[][] {
-      const rows = ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[];
-      const map = new Map<string, string[]>(personIds.map((p) => [p, []]));
-      for (const r of rows) map.get(r.personId)?.push(r.caseCode);
-      return personIds.map((p) => map.get(p)!);
+      return caseCodesByPerson(personIds, ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
     },
     /** The case with this case number (full-width brackets, as stored). */
     byCaseNumber(caseNumber: string): string | undefined {
@@ -339,36 +327,14 @@ export function createCourtCaseStore(db: Db) {
 
     /** One page of cases matching the filter, newest receipt first (keyset), with the total. */
     list(filter: CourtCaseFilter, limit: number, after: [string, string] | null) {
-      const where: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (filter.division) {
-        where.push('division >= @division AND division < @divisionEnd');
-        params.division = divisionPrefix(filter.division);
-        params.divisionEnd = `${params.division as string}\uffff`;
-      }
-      if (filter.court) {
-        where.push('court_code = @court');
-        params.court = filter.court;
-      }
-      if (filter.procedure) {
-        where.push('procedure = @procedure');
-        params.procedure = filter.procedure;
-      }
-      if (filter.status) {
-        where.push('status = @status');
-        params.status = filter.status;
-      }
-      if (filter.overdueAt) {
-        where.push('closed_at IS NULL AND due_at < @overdueAt');
-        params.overdueAt = filter.overdueAt;
-      }
-      const base = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const total = db.prepare(`SELECT count(*) FROM court_case ${base}`).pluck().get(params) as number;
-      const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (received_at, case_code) < (@afterReceived, @afterCode)` : base;
-      const rows = db
-        .prepare(`SELECT ${COLUMNS} FROM court_case ${keyset} ORDER BY received_at DESC, case_code DESC LIMIT @limit`)
-        .all({ ...params, afterReceived: after?.[0], afterCode: after?.[1], limit: limit + 1 }) as CourtCaseRow[];
-      return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount: total };
+      const where = new ListFilter()
+        .inDivision('division', filter.division)
+        .equals('court_code', filter.court)
+        .equals('procedure', filter.procedure)
+        .equals('status', filter.status)
+        .overdueAt(filter.overdueAt);
+      const list = { from: 'court_case', columns: COLUMNS, orderBy: ['received_at', 'case_code'] } as const;
+      return listNewestFirst(db, list, where, { limit, after }, (r) => r as unknown as CourtCaseRow);
     },
   };
   return store;

@@ -1,9 +1,10 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/paging/PageInfo.ts';
 import { PartyRole } from '../../shared/schema/enums.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
-import { Matter, MatterCategory } from '../matter/matter.type.ts';
+import { Matter } from '../matter/matter.type.ts';
 import {
   CourtCaseStatus,
   CourtCaseStep,

@@ -1,7 +1,7 @@
 import { type CourtCaseTypeCode } from '../../shared/codes/courtCaseNumber.ts';
-import { ErrorCode, userError } from '../../shared/errors.ts';
 import type { MatterStatus } from '../../shared/feed/matterEvent.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
+import { transition } from '../../shared/workflow/transition.ts';
 import type { CourtCaseStatus, CourtCaseStep, CourtOutcome, CourtProcedure } from './courtCase.enums.ts';
 
 /**
@@ -22,14 +22,7 @@ const TRANSITIONS: Record<CourtCaseStep, Partial<Record<CourtCaseStatus, CourtCa
 };
 
 export function nextStatus(step: CourtCaseStep, current: CourtCaseStatus, caseCode: string): CourtCaseStatus {
-  const next = TRANSITIONS[step][current];
-  if (!next) {
-    throw userError(ErrorCode.INVALID_TRANSITION, `cannot ${step.toLowerCase().replaceAll('_', ' ')} court case ${caseCode}: it is ${current}`, {
-      step,
-      status: current,
-    });
-  }
-  return next;
+  return transition(TRANSITIONS, step, current, `court case ${caseCode}`);
 }
 
 /** The type code (类型代字) of the case number each procedure gets. */

@@ -1,16 +1,17 @@
-import { createHash } from 'node:crypto';
-import { countyOf, isKnownDivision } from '../../shared/identity/divisions.ts';
+import { countyOf } from '../../shared/identity/divisions.ts';
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
+import { checkTownDivision } from '../../shared/commands/arguments.ts';
+import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { parseIdNumber } from '../../shared/identity/idNumber.ts';
+import type { Satisfaction } from '../../shared/schema/satisfaction.ts';
+import { localYear } from '../../shared/time/chinaTime.ts';
 import type { GridServices } from '../context.ts';
 import type { DisputeIntakeInput } from './dispute.type.ts';
-import type { DisputeStep, Satisfaction } from './dispute.enums.ts';
+import type { DisputeStep } from './dispute.enums.ts';
 import { disputeEvent, type DisputeRow, type NewDispute } from './dispute.store.ts';
 import { higherTier, nextStatus } from './dispute.workflow.ts';
 import { dueOnEscalation, dueOnIntake } from './dueDateRules.ts';
-
-const CST_OFFSET_MS = 8 * 3_600_000;
 
 /** Tells the registry a ticket's current state (call inside the writing transaction). */
 function indexTicket(services: GridServices, caseCode: string): void {
@@ -20,30 +21,17 @@ function indexTicket(services: GridServices, caseCode: string): void {
   registry.ingest([disputeEvent(saved, disputes.parties([caseCode])[0]!, disputes.links(caseCode), flags)]);
 }
 
-function requestHash(input: DisputeIntakeInput): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
-}
-
 /**
  * Takes in a dispute at the window. A retry with the same idempotency key
  * and the same request returns the ticket already made; the same key with a
  * different request is refused.
  */
 export function intakeDispute(services: GridServices, actor: string, input: DisputeIntakeInput, idempotencyKey: string): string {
-  if (!idempotencyKey || idempotencyKey.length > 200) {
-    throw userError(ErrorCode.BAD_USER_INPUT, 'idempotencyKey must be 1 to 200 characters', { argumentName: 'idempotencyKey' });
-  }
+  checkIdempotencyKey(idempotencyKey);
   const hash = requestHash(input);
-  const existing = services.disputes.byIdempotencyKey(idempotencyKey);
-  if (existing) {
-    if (existing.requestHash !== hash) {
-      throw userError(ErrorCode.IDEMPOTENCY_CONFLICT, `idempotency key ${idempotencyKey} was used for a different intake (${existing.caseCode})`);
-    }
-    return existing.caseCode;
-  }
-  if (!/^\d{9}$/.test(input.division) || !isKnownDivision(input.division)) {
-    throw userError(ErrorCode.BAD_USER_INPUT, `division must be a known 9-digit town code, got ${input.division}`, { argumentName: 'division' });
-  }
+  const replayed = replayedCaseCode(services.disputes.byIdempotencyKey(idempotencyKey), idempotencyKey, hash, 'intake');
+  if (replayed !== null) return replayed;
+  checkTownDivision(input.division);
   if (input.parties.length === 0) throw userError(ErrorCode.BAD_USER_INPUT, 'a dispute needs at least one party', { argumentName: 'parties' });
   if (!input.title.trim() || !input.description.trim()) throw userError(ErrorCode.BAD_USER_INPUT, 'title and description must not be empty');
   if (input.origin && !parseCaseCode(input.origin).ok) {
@@ -57,7 +45,7 @@ export function intakeDispute(services: GridServices, actor: string, input: Disp
     if (!id.ok) throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: invalid ID number: ${id.message}`, { reason: id.reason });
     return { role: p.role, name: p.name, idNumber: id.value.number, personId: services.tokenize(id.value.number), phone: p.phone ?? null };
   });
-  const year = new Date(now.getTime() + CST_OFFSET_MS).getUTCFullYear();
+  const year = localYear(now);
   const ticket: Omit<NewDispute, 'caseCode'> = {
     channel: input.channel,
     category: input.category,

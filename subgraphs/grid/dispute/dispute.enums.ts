@@ -65,14 +65,6 @@ registerEnumType(DisputeStatus, {
   },
 });
 
-export const Satisfaction = { SATISFIED: 'SATISFIED', BASICALLY_SATISFIED: 'BASICALLY_SATISFIED', DISSATISFIED: 'DISSATISFIED' } as const;
-export type Satisfaction = (typeof Satisfaction)[keyof typeof Satisfaction];
-registerEnumType(Satisfaction, {
-  name: 'Satisfaction',
-  description: '回访满意度',
-  valuesConfig: { SATISFIED: { description: '满意' }, BASICALLY_SATISFIED: { description: '基本满意' }, DISSATISFIED: { description: '不满意' } },
-});
-
 export const DisputeStep = {
   INTAKE: 'INTAKE',
   DISPATCH: 'DISPATCH',

@@ -1,25 +1,29 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ErrorCode, userError } from '../../shared/errors.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
-import { Party } from '../../shared/schema/Party.ts';
+import { divisionName } from '../../shared/identity/divisions.ts';
+import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
+import { type Connection, toConnection } from '../../shared/paging/toConnection.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
+import { Party, partyOf } from '../../shared/schema/Party.ts';
 import { Person } from '../../shared/schema/Person.ts';
+import { Satisfaction } from '../../shared/schema/satisfaction.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
+import { forgetChangedCase } from '../../shared/server/forgetChangedCase.ts';
+import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { GridContext } from '../context.ts';
 import { Division } from '../person/person.type.ts';
-import { isOverdue } from '../registry/matter.resolver.ts';
-import { MatterCategory, type MatterRef } from '../registry/matter.type.ts';
-import { divisionName } from '../../shared/identity/divisions.ts';
+import type { MatterRef } from '../registry/matter.type.ts';
 import { intakeDispute, applyStep } from './dispute.commands.ts';
-import { DisputeStatus, IntakeChannel, Satisfaction, Severity, Tier } from './dispute.enums.ts';
+import { DisputeStatus, IntakeChannel, Severity, Tier } from './dispute.enums.ts';
 import type { DisputeRow } from './dispute.store.ts';
 import { Dispute, DisputeConnection, DisputeFilter, DisputeIntakeInput, DisputeStepRecord } from './dispute.type.ts';
 
 const ref = (caseCode: string): MatterRef => ({ __typename: 'Dispute', caseCode });
 
-/** After a change, this request's loaders must not answer from before it. */
+/** The changed ticket as the answer, read afresh (the registry's row and links too: a step re-indexes the ticket). */
 function changed(ctx: GridContext, caseCode: string): MatterRef {
-  for (const loader of [ctx.loaders.dispute, ctx.loaders.disputeParties, ctx.loaders.disputeEvents, ctx.loaders.matter, ctx.loaders.related]) loader.clear(caseCode);
-  ctx.loaders.disputesOfPerson.clearAll();
+  const { dispute, disputeParties, disputeEvents, matter, related, disputesOfPerson } = ctx.loaders;
+  forgetChangedCase(caseCode, [dispute, disputeParties, disputeEvents, matter, related], [disputesOfPerson]);
   return ref(caseCode);
 }
 
@@ -42,21 +46,10 @@ export class DisputeResolver {
     @Arg('filter', () => DisputeFilter, { nullable: true }) filter?: DisputeFilter | null,
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
-  ): DisputeConnection {
-    const limit = pageSize(first);
-    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
-    const page = ctx.disputes.list(
-      { ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null },
-      limit,
-      cursor,
-    );
+  ): Connection<MatterRef> {
+    const page = ctx.disputes.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, pageSize(first), decodeAfter(after));
     for (const r of page.rows) ctx.loaders.dispute.prime(r.caseCode, r);
-    const last = page.rows.at(-1);
-    return {
-      nodes: page.rows.map((r) => ref(r.caseCode)) as unknown as Dispute[],
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.openedAt, last.caseCode]) : null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (r) => [r.openedAt, r.caseCode], (r) => ref(r.caseCode));
   }
 
   @FieldResolver(() => IntakeChannel, { description: '受理渠道' })
@@ -82,7 +75,7 @@ export class DisputeResolver {
   @FieldResolver(() => [Party], { description: '当事人' })
   async parties(@Root() d: MatterRef, @Ctx() ctx: GridContext): Promise<Party[]> {
     const parties = await ctx.loaders.disputeParties.load(d.caseCode);
-    return parties.map((p) => ({ role: p.role, displayName: p.name, person: p.personId ? ({ id: p.personId } as Person) : null }));
+    return parties.map(partyOf);
   }
 
   @FieldResolver(() => Tier, { description: '办理层级' })

@@ -1,9 +1,12 @@
 import type { MatterEvent } from '../../shared/feed/matterEvent.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
-import type { DisputeCategory } from '../../shared/world/records.ts';
-import { divisionPrefix } from '../../shared/identity/divisions.ts';
+import type { Satisfaction } from '../../shared/schema/satisfaction.ts';
+import { caseCodesByPerson, groupByCaseCode, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { ListFilter } from '../../shared/store/ListFilter.ts';
+import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
-import type { DisputeStatus, DisputeStep, IntakeChannel, Satisfaction, Severity, Tier } from './dispute.enums.ts';
+import type { DisputeCategory } from '../../shared/world/records.ts';
+import type { DisputeStatus, DisputeStep, IntakeChannel, Severity, Tier } from './dispute.enums.ts';
 import { type DisputeOutcome, summaryStatus } from './dispute.workflow.ts';
 
 export const DISPUTE_MIGRATION = `
@@ -150,30 +153,22 @@ export function createDisputeStore(db: Db) {
   const insertEvent = db.prepare('INSERT INTO dispute_event (case_code, seq, step, at, actor, unit, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT OR REPLACE INTO dispute_link (case_code, to_code, reason) VALUES (?, ?, ?)');
 
-  function groupBy<T extends { caseCode: string }>(codes: readonly string[], rows: T[]): Omit<T, 'caseCode'>[][] {
-    const map = new Map<string, Omit<T, 'caseCode'>[]>(codes.map((c) => [c, []]));
-    for (const { caseCode, ...rest } of rows) map.get(caseCode)?.push(rest);
-    return codes.map((c) => map.get(c)!);
-  }
-
   const store = {
     load(codes: readonly string[]): (DisputeRow | undefined)[] {
-      const rows = new Map((loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map((r) => [r.caseCode as string, toRow(r)]));
-      return codes.map((c) => rows.get(c));
+      return inKeyOrder(codes, (loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map(toRow), (r) => r.caseCode);
     },
     parties(codes: readonly string[]): DisputePartyRow[][] {
-      return groupBy(codes, partiesMany.all(JSON.stringify(codes)) as (DisputePartyRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (DisputePartyRow & { caseCode: string })[]);
     },
     events(codes: readonly string[]): DisputeEventRow[][] {
-      return groupBy(codes, eventsMany.all(JSON.stringify(codes)) as (DisputeEventRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, eventsMany.all(JSON.stringify(codes)) as (DisputeEventRow & { caseCode: string })[]);
     },
     links(caseCode: string): { caseCode: string; reason: string }[] {
       return linksOf.all(caseCode) as { caseCode: string; reason: string }[];
     },
     /** Case codes of each person's tickets, newest first. */
     ofPersons(personIds: readonly string[]): string[][] {
-      const rows = ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[];
-      return personIds.map((p) => rows.filter((r) => r.personId === p).map((r) => r.caseCode));
+      return caseCodesByPerson(personIds, ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
     },
     byIdempotencyKey(key: string): (DisputeRow & { requestHash: string | null }) | undefined {
       const r = byKey.get(key) as Record<string, unknown> | undefined;
@@ -196,32 +191,13 @@ export function createDisputeStore(db: Db) {
 
     /** One page of tickets matching the filter, newest first (keyset), with the total. */
     list(filter: DisputeFilter, limit: number, after: [string, string] | null) {
-      const where: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (filter.division) {
-        where.push('division >= @division AND division < @divisionEnd');
-        params.division = divisionPrefix(filter.division);
-        params.divisionEnd = `${params.division as string}\uffff`;
-      }
-      if (filter.status) {
-        where.push('status = @status');
-        params.status = filter.status;
-      }
-      if (filter.assignedUnit) {
-        where.push('assigned_unit = @assignedUnit');
-        params.assignedUnit = filter.assignedUnit;
-      }
-      if (filter.overdueAt) {
-        where.push('closed_at IS NULL AND due_at < @overdueAt');
-        params.overdueAt = filter.overdueAt;
-      }
-      const base = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const total = db.prepare(`SELECT count(*) FROM dispute ${base}`).pluck().get(params) as number;
-      const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (opened_at, case_code) < (@afterOpened, @afterCode)` : base;
-      const rows = db
-        .prepare(`SELECT ${COLUMNS} FROM dispute ${keyset} ORDER BY opened_at DESC, case_code DESC LIMIT @limit`)
-        .all({ ...params, afterOpened: after?.[0], afterCode: after?.[1], limit: limit + 1 }) as Record<string, unknown>[];
-      return { rows: rows.slice(0, limit).map(toRow), hasNextPage: rows.length > limit, totalCount: total };
+      const where = new ListFilter()
+        .inDivision('division', filter.division)
+        .equals('status', filter.status)
+        .equals('assigned_unit', filter.assignedUnit)
+        .overdueAt(filter.overdueAt);
+      const list = { from: 'dispute', columns: COLUMNS, orderBy: ['opened_at', 'case_code'] } as const;
+      return listNewestFirst(db, list, where, { limit, after }, toRow);
     },
   };
   return store;

@@ -1,9 +1,10 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/paging/PageInfo.ts';
 import { PartyRole } from '../../shared/schema/enums.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
-import { Matter, MatterCategory } from '../registry/matter.type.ts';
+import { Matter } from '../registry/matter.type.ts';
 import { DisputeStatus, DisputeStep, IntakeChannel, Severity, Tier } from './dispute.enums.ts';
 
 @ObjectType('DisputeStepRecord', { description: '工单流转记录（谁在何时做了哪一步）' })

@@ -1,5 +1,6 @@
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import type { MatterStatus } from '../../shared/feed/matterEvent.ts';
+import { transition } from '../../shared/workflow/transition.ts';
 import { type DisputeStatus, type DisputeStep, Tier } from './dispute.enums.ts';
 
 /**
@@ -23,14 +24,7 @@ const TRANSITIONS: Record<DisputeStep, Partial<Record<DisputeStatus, DisputeStat
 };
 
 export function nextStatus(step: DisputeStep, current: DisputeStatus, caseCode: string): DisputeStatus {
-  const next = TRANSITIONS[step][current];
-  if (!next) {
-    throw userError(ErrorCode.INVALID_TRANSITION, `cannot ${step.toLowerCase().replaceAll('_', ' ')} ticket ${caseCode}: it is ${current}`, {
-      step,
-      status: current,
-    });
-  }
-  return next;
+  return transition(TRANSITIONS, step, current, `ticket ${caseCode}`);
 }
 
 const TIER_ORDER: Tier[] = [Tier.VILLAGE, Tier.TOWN, Tier.COUNTY];

@@ -1,3 +1,4 @@
+import { endOfLocalDay } from '../../shared/time/chinaTime.ts';
 import type { Severity, Tier } from './dispute.enums.ts';
 
 /**
@@ -19,23 +20,20 @@ export const DEFAULT_DUE_DATE_RULES: DueDateRules = {
   tierLimit: { VILLAGE: { days: 0 }, TOWN: { months: 1 }, COUNTY: { months: 3 } },
 };
 
-/** China Standard Time: "the same day" and "3 days" are counted on local dates. */
-const CST_OFFSET_MS = 8 * 3_600_000;
-
-/** End of the local (UTC+8) day `days` after `from`: a limit runs to the end of its last day. */
-function endOfDayAfter(from: Date, days: number, months = 0): Date {
-  const local = new Date(from.getTime() + CST_OFFSET_MS);
-  const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + months, local.getUTCDate() + days, 23, 59, 59);
-  return new Date(end - CST_OFFSET_MS);
-}
-
+/** The end of the local day `severityDays` after intake: "3 days" are counted on local dates. */
 export function dueOnIntake(rules: DueDateRules, severity: Severity, openedAt: Date): Date {
-  return endOfDayAfter(openedAt, rules.severityDays[severity]);
+  return endOfLocalDay(openedAt, { days: rules.severityDays[severity] });
 }
 
+/**
+ * The tier's limit from the escalation. A limit in months rolls over a short
+ * month (one month from 31 January ends on 3 March), as grid has always
+ * counted it: these are local rules, and moving them to the civil code's
+ * month (民法典 art 202: 28 February) is for the rules' owners to decide.
+ */
 export function dueOnEscalation(rules: DueDateRules, tier: Tier, escalatedAt: Date): Date {
   const limit = rules.tierLimit[tier];
-  return endOfDayAfter(escalatedAt, limit.days ?? 0, limit.months ?? 0);
+  return endOfLocalDay(escalatedAt, { months: limit.months ?? 0, days: limit.days ?? 0 }, { shortMonth: 'rollOver' });
 }
 
 /** Reads GRID_DUE_RULES over the defaults; a malformed value is an error at start. */

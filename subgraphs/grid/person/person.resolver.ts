@@ -1,8 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { divisionName, countyOf } from '../../shared/identity/divisions.ts';
 import { maskIdNumber, maskPhone, parseIdNumber } from '../../shared/identity/idNumber.ts';
+import { toConnection } from '../../shared/paging/toConnection.ts';
 import { DateScalar } from '../../shared/schema/scalars.ts';
 import { Person } from '../../shared/schema/Person.ts';
 import { Scope, requiresScope } from '../../shared/schema/scopes.ts';
@@ -64,16 +65,9 @@ export class PersonResolver {
     if (division && !/^\d{6}(\d{3})?$/.test(division)) {
       throw userError(ErrorCode.BAD_USER_INPUT, 'division must be a 6- or 9-digit division code', { argumentName: 'division' });
     }
-    const limit = pageSize(first);
-    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
-    const page = ctx.persons.search({ name, phoneSuffix, gridCell, division }, limit, cursor);
+    const page = ctx.persons.search({ name, phoneSuffix, gridCell, division }, pageSize(first), decodeAfter(after));
     for (const row of page.rows) ctx.loaders.person.prime(row.id, row);
-    const last = page.rows.at(-1);
-    return {
-      nodes: page.rows.map((r) => ({ id: r.id })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.name, last.id]) : null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (r) => [r.name, r.id], (r) => ({ id: r.id }));
   }
 
   private row(person: Person, ctx: GridContext): Promise<PersonRow | undefined> {

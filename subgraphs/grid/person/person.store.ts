@@ -1,4 +1,6 @@
-import { divisionPrefix } from '../../shared/identity/divisions.ts';
+import { keysetPage } from '../../shared/paging/keysetPage.ts';
+import { groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { ListFilter } from '../../shared/store/ListFilter.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
 
 export const PERSON_MIGRATION = `
@@ -77,11 +79,6 @@ function toPerson(r: Record<string, unknown>): PersonRow {
   return { ...(r as unknown as PersonRow), tags: JSON.parse(r.tags as string) as string[] };
 }
 
-function inKeyOrder<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | undefined)[] {
-  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => byKey.get(k));
-}
-
 /** The resident register built by grid workers (户户走访, 建档立卡). */
 export function createPersonStore(db: Db) {
   const loadMany = db.prepare(`SELECT ${PERSON_COLUMNS} FROM person WHERE id IN (SELECT value FROM json_each(?))`);
@@ -106,7 +103,7 @@ export function createPersonStore(db: Db) {
     /** Members of each household, in key order. */
     members(householdIds: readonly string[]): PersonRow[][] {
       const rows = (membersOf.all(JSON.stringify(householdIds)) as Record<string, unknown>[]).map(toPerson);
-      return householdIds.map((h) => rows.filter((r) => r.household === h));
+      return groupInKeyOrder(householdIds, rows, (r) => r.household);
     },
 
     loadCells(codes: readonly string[]): (GridCellRow | undefined)[] {
@@ -126,34 +123,18 @@ export function createPersonStore(db: Db) {
      * then token (keyset), with the total count of matches.
      */
     search(criteria: PersonSearch, limit: number, after: [string, string] | null) {
-      const where: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (criteria.name) {
-        // Prefix match on the BINARY index: name >= x AND name < x || U+FFFF.
-        where.push(`name >= @name AND name < @nameEnd`);
-        params.name = criteria.name;
-        params.nameEnd = `${criteria.name}\uffff`;
-      }
-      if (criteria.phoneSuffix) {
-        where.push('phone_suffix = @phoneSuffix');
-        params.phoneSuffix = criteria.phoneSuffix;
-      }
-      if (criteria.gridCell) {
-        where.push('cell = @cell');
-        params.cell = criteria.gridCell;
-      }
-      if (criteria.division) {
-        where.push(`division >= @division AND division < @divisionEnd`);
-        params.division = divisionPrefix(criteria.division);
-        params.divisionEnd = `${params.division as string}\uffff`;
-      }
+      const matching = new ListFilter();
+      // Prefix match on the BINARY index: name >= x AND name < x || U+FFFF.
+      if (criteria.name) matching.add('name >= @name AND name < @nameEnd', { name: criteria.name, nameEnd: `${criteria.name}\uffff` });
+      matching.equals('phone_suffix', criteria.phoneSuffix).equals('cell', criteria.gridCell).inDivision('division', criteria.division);
+      const { where, params } = matching;
       const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
       const total = db.prepare(`SELECT count(*) FROM person ${filter}`).pluck().get(params) as number;
       const keyset = after ? `${filter ? `${filter} AND` : 'WHERE'} (name, id) > (@afterName, @afterId)` : filter;
       const rows = db
         .prepare(`SELECT ${PERSON_COLUMNS} FROM person ${keyset} ORDER BY name, id LIMIT @limit`)
         .all({ ...params, afterName: after?.[0], afterId: after?.[1], limit: limit + 1 }) as Record<string, unknown>[];
-      return { rows: rows.slice(0, limit).map(toPerson), hasNextPage: rows.length > limit, totalCount: total };
+      return keysetPage(rows, limit, total, toPerson);
     },
 
     insertPerson(row: PersonRow): void {

@@ -3,14 +3,10 @@ import { agencyOfCode } from '../../shared/codes/agency.ts';
 import { parseCaseCode, typenameOfCaseCode } from '../../shared/codes/caseCode.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { Agency as AgencyEnum, type Agency } from '../../shared/schema/enums.ts';
+import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { GridContext } from '../context.ts';
 import { Matter, type MatterRef, MatterSummary } from './matter.type.ts';
 import type { MatterRow } from './registry.store.ts';
-
-/** Past its deadline: still open after it, or closed later than it (超期). */
-export function isOverdue(dueAt: string | null, closedAt: string | null, now: Date): boolean {
-  return dueAt !== null && (closedAt ? Date.parse(closedAt) : now.getTime()) > Date.parse(dueAt);
-}
 
 /** A registry row as the GraphQL summary; `overdue` is judged at request time. */
 export function toSummary(row: MatterRow, now: Date): MatterSummary {

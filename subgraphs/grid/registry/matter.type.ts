@@ -1,8 +1,8 @@
 import { Directive, Field, ID, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { Agency } from '../../shared/schema/enums.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
-import { labels } from '../../shared/world/labels.ts';
-import { DISPUTE_CATEGORIES, type DisputeCategory } from '../../shared/world/records.ts';
+import type { DisputeCategory } from '../../shared/world/records.ts';
 
 export const MatterStatus = {
   OPEN: 'OPEN',
@@ -24,13 +24,6 @@ registerEnumType(MatterStatus, {
     TRANSFERRED: { description: '已移交其他机构或程序办理' },
     REFUSED: { description: '不予受理（信访不予受理、法律援助不予援助、不予立案）' },
   },
-});
-
-export const MatterCategory = Object.fromEntries(DISPUTE_CATEGORIES.map((c) => [c, c])) as { [K in DisputeCategory]: K };
-registerEnumType(MatterCategory, {
-  name: 'MatterCategory',
-  description: '矛盾纠纷类别（各机构事项统一分类）',
-  valuesConfig: Object.fromEntries(DISPUTE_CATEGORIES.map((c) => [c, { description: labels.category[c] }])),
 });
 
 /** What every Matter root value carries: its type and code; the rest is loaded. */

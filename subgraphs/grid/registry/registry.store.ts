@@ -1,5 +1,8 @@
 import type { MatterEvent, MatterStatus } from '../../shared/feed/matterEvent.ts';
+import { keysetPage } from '../../shared/paging/keysetPage.ts';
+import { inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { utc } from '../../shared/time/utc.ts';
 
 export const REGISTRY_MIGRATION = `
 CREATE TABLE matter (
@@ -61,8 +64,6 @@ export interface IngestResult {
 
 const SELECT_MATTER = `SELECT case_code AS caseCode, agency, version, title, category, status, division,
   opened_at AS openedAt, closed_at AS closedAt, due_at AS dueAt, flags FROM matter`;
-
-const utc = (time: string) => new Date(time).toISOString();
 
 function toRow(r: Record<string, unknown>): MatterRow {
   return { ...(r as unknown as MatterRow), flags: JSON.parse(r.flags as string) as string[] };
@@ -128,9 +129,7 @@ export function createRegistryStore(db: Db) {
     /** Registry rows by case code, in key order (undefined where unknown). */
     load(caseCodes: readonly string[]): (MatterRow | undefined)[] {
       if (caseCodes.length === 0) return [];
-      const rows = loadMany.all(JSON.stringify(caseCodes)) as Record<string, unknown>[];
-      const byCode = new Map(rows.map((r) => [r.caseCode as string, toRow(r)]));
-      return caseCodes.map((c) => byCode.get(c));
+      return inKeyOrder(caseCodes, (loadMany.all(JSON.stringify(caseCodes)) as Record<string, unknown>[]).map(toRow), (r) => r.caseCode);
     },
 
     /** Links touching each case code, both directions, only to matters the registry knows. */
@@ -163,7 +162,7 @@ export function createRegistryStore(db: Db) {
         limit: limit + 1,
       }) as Record<string, unknown>[];
       const total = timelineCount.get({ personId, agencies: agencyFilter }) as number;
-      return { rows: rows.slice(0, limit).map(toRow), hasNextPage: rows.length > limit, totalCount: total };
+      return keysetPage(rows, limit, total, toRow);
     },
 
     /** Records a link between two matters stated by a centre user. */

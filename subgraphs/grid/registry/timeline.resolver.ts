@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
 import { PageInfo } from '../../shared/paging/PageInfo.ts';
+import { toConnection } from '../../shared/paging/toConnection.ts';
 import { Agency } from '../../shared/schema/enums.ts';
 import { Person } from '../../shared/schema/Person.ts';
 import type { GridContext } from '../context.ts';
@@ -29,15 +30,8 @@ export class TimelineResolver {
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
   ): MatterConnection {
-    const limit = pageSize(first);
-    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
-    const page = ctx.registry.timeline(person.id, agencies ?? null, limit, cursor);
+    const page = ctx.registry.timeline(person.id, agencies ?? null, pageSize(first), decodeAfter(after));
     for (const row of page.rows) ctx.loaders.matter.prime(row.caseCode, row);
-    const last = page.rows.at(-1);
-    return {
-      nodes: page.rows.map((r) => matterRef(r.caseCode)),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.openedAt, last.caseCode]) : null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (r) => [r.openedAt, r.caseCode], (r) => matterRef(r.caseCode));
   }
 }

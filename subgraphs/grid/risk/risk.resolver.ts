@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { AGENCIES } from '../../shared/codes/agency.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { decodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { toConnection } from '../../shared/paging/toConnection.ts';
 import type { GridContext } from '../context.ts';
 import { matterRef } from '../registry/matter.resolver.ts';
 import { compareAlertIds, type RiskAlertRow } from './risk.store.ts';
@@ -38,19 +39,18 @@ export class RiskResolver {
     // Keyset: the first alert after the cursor, even if the cursor's own alert is gone.
     const found = afterId === null ? 0 : all.findIndex((a) => compareAlertIds(a.id, afterId) > 0);
     const start = found === -1 ? all.length : found;
-    const page = all.slice(start, start + limit);
-    const last = page.at(-1);
-    return {
-      nodes: page.map((a) => ({
+    const page = { rows: all.slice(start, start + limit), hasNextPage: start + limit < all.length, totalCount: all.length };
+    return toConnection(
+      page,
+      (a) => [a.id],
+      (a) => ({
         id: a.id,
         kind: a.kind,
         person: a.personId ? { id: a.personId } : null,
         unit: a.unit,
         reasons: reasons(a, ctx.riskRules.windowDays),
         matters: a.caseCodes.map(matterRef),
-      })),
-      pageInfo: { hasNextPage: start + limit < all.length, endCursor: last ? encodeCursor([last.id]) : null },
-      totalCount: all.length,
-    };
+      }),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../shared/clock.ts';
 import { divisionPrefix } from '../../shared/identity/divisions.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
 
@@ -59,7 +60,7 @@ export function createRiskStore(db: Db) {
   return {
     /** Every alert in the division, in a stable order (kind, then id). */
     alerts(division: string, now: Date, rules: RiskRules): RiskAlertRow[] {
-      const since = new Date(now.getTime() - rules.windowDays * 86_400_000).toISOString();
+      const since = new Date(now.getTime() - rules.windowDays * DAY_MS).toISOString();
       const prefix = divisionPrefix(division);
       const out: RiskAlertRow[] = [];
       const sorted = (json: string) => (JSON.parse(json) as string[]).sort();

@@ -1,13 +1,13 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { DAY_MS } from '../../shared/clock.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { DateScalar } from '../../shared/schema/scalars.ts';
+import { localMidnight } from '../../shared/time/chinaTime.ts';
 import type { GridContext } from '../context.ts';
 import { Tier } from '../dispute/dispute.enums.ts';
 import { CenterStats } from './stats.type.ts';
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
-/** Local (UTC+8) midnight of a date, as a UTC instant: periods are local days. */
-const localMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
 
 @Resolver(() => CenterStats)
 export class StatsResolver {
@@ -20,8 +20,10 @@ export class StatsResolver {
   ): CenterStats {
     if (!/^\d{6}(\d{3})?$/.test(division)) throw userError(ErrorCode.BAD_USER_INPUT, 'division must be a 6- or 9-digit division code', { argumentName: 'division' });
     if (from > to) throw userError(ErrorCode.BAD_USER_INPUT, 'from must not be after to');
-    const end = new Date(Date.parse(localMidnight(to)) + 86_400_000).toISOString();
-    const s = ctx.stats.stats(division, localMidnight(from), end, ctx.clock.now());
+    // Periods are local (UTC+8) days: from the start of `from` to the end of `to`.
+    const start = localMidnight(from).toISOString();
+    const end = new Date(localMidnight(to).getTime() + DAY_MS).toISOString();
+    const s = ctx.stats.stats(division, start, end, ctx.clock.now());
     const tiers = [Tier.VILLAGE, Tier.TOWN, Tier.COUNTY].map((tier) => {
       const resolved = s.byTier.find((t) => t.tier === tier)?.resolved ?? 0;
       return { tier, resolved, share: rate(resolved, s.resolved) };

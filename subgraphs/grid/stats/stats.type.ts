@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
-import { MatterCategory } from '../registry/matter.type.ts';
 import { Tier } from '../dispute/dispute.enums.ts';
 
 @ObjectType('TierShare', { description: '各层级化解情况' })

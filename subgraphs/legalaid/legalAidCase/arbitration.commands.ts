@@ -1,7 +1,8 @@
+import { checkTownDivision, optionalCaseCode, requireText } from '../../shared/commands/arguments.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import type { LegalAidServices } from '../context.ts';
 import { acceptanceDueAt, awardDueAt, extendedAwardDueAt, LIMITS } from './legalAidCase.deadlines.ts';
-import { amount, applyStep, blankCase, checkDivision, checkOrigin, createCase, required, requireApplicant, toParties } from './legalAidCase.commands.ts';
+import { amount, applyStep, blankCase, createCase, requireApplicant, toParties } from './legalAidCase.commands.ts';
 import type { LegalAidArbitrationInput } from './legalAidCase.inputs.ts';
 import type { LegalAidCaseRow, LegalAidEventRow } from './legalAidCase.store.ts';
 
@@ -34,18 +35,18 @@ function leaveLabourMediation(origin: LegalAidCaseRow, now: Date, actor: string)
 /** Applies for labour arbitration at the commission sitting in the centre. */
 export function applyForArbitration(services: LegalAidServices, actor: string, input: LegalAidArbitrationInput, idempotencyKey: string): string {
   return createCase(services, actor, 'applyForArbitration', input, idempotencyKey, (now) => {
-    checkDivision(input.division);
+    checkTownDivision(input.division);
     const parties = toParties(services, input.parties, now);
     requireApplicant(parties, 'an arbitration application');
     const appliedAt = now.toISOString();
-    const commission = required(input.commission, 'commission', 'commission');
+    const commission = requireText(input.commission, 'commission');
     return {
-      origin: checkOrigin(input.origin),
+      origin: optionalCaseCode(input.origin, 'origin'),
       parties,
       onOwnOrigin: (origin, at) => leaveLabourMediation(origin, at, actor),
       row: {
         ...blankCase('LABOUR_ARBITRATION'),
-        title: required(input.title, 'title', 'title'),
+        title: requireText(input.title, 'title'),
         category: input.category,
         division: input.division,
         organization: commission,
@@ -61,7 +62,7 @@ export function applyForArbitration(services: LegalAidServices, actor: string, i
 /** Accepts the application (art 29: within 5 days) and starts the 45-day award limit (art 43). */
 export function acceptArbitration(services: LegalAidServices, actor: string, caseCode: string, arbitrator: string): void {
   applyStep(services, actor, caseCode, 'ACCEPT', (next, _current, now) => {
-    next.arbitrator = required(arbitrator, 'arbitrator', 'arbitrator');
+    next.arbitrator = requireText(arbitrator, 'arbitrator');
     next.acceptedAt = now.toISOString();
     next.awardDueAt = awardDueAt(next.acceptedAt);
     return { note: next.arbitrator };
@@ -75,7 +76,7 @@ export function acceptArbitration(services: LegalAidServices, actor: string, cas
 export function extendArbitration(services: LegalAidServices, actor: string, caseCode: string, days: number, reason: string): void {
   if (!Number.isInteger(days) || days < 1) throw userError(ErrorCode.BAD_USER_INPUT, `days must be a whole number >= 1, got ${days}`, { argumentName: 'days' });
   applyStep(services, actor, caseCode, 'EXTEND', (next, current, now) => {
-    const why = required(reason, 'reason', 'an extension\'s reason');
+    const why = requireText(reason, 'reason', 'an extension\'s reason');
     if (current.extensionDays + days > LIMITS.maxExtensionDays) {
       throw userError(
         ErrorCode.RULE_VIOLATION,
@@ -99,7 +100,7 @@ export function extendArbitration(services: LegalAidServices, actor: string, cas
 /** Issues the award; one that comes after the limit is recorded and shows as overdue. */
 export function issueArbitrationAward(services: LegalAidServices, actor: string, caseCode: string, text: string, amountYuan: number | null | undefined): void {
   applyStep(services, actor, caseCode, 'AWARD', (next, _current, now) => {
-    next.awardText = required(text, 'text', 'the award');
+    next.awardText = requireText(text, 'text', 'the award');
     next.awardAmountYuan = amount(amountYuan, 'amountYuan');
     next.awardAt = now.toISOString();
     next.closedAt = next.awardAt;

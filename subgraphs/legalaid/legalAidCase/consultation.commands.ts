@@ -1,5 +1,6 @@
+import { checkTownDivision, requireText } from '../../shared/commands/arguments.ts';
 import type { LegalAidServices } from '../context.ts';
-import { applyStep, blankCase, checkDivision, createCase, required, toParties } from './legalAidCase.commands.ts';
+import { applyStep, blankCase, createCase, toParties } from './legalAidCase.commands.ts';
 import type { LegalAidConsultationInput } from './legalAidCase.inputs.ts';
 
 const TITLE_CHARS = 20;
@@ -7,8 +8,8 @@ const TITLE_CHARS = 20;
 /** Records a legal consultation (12348, walk-in); answered on the spot when the answer is given. */
 export function recordConsultation(services: LegalAidServices, actor: string, input: LegalAidConsultationInput, idempotencyKey: string): string {
   return createCase(services, actor, 'recordConsultation', input, idempotencyKey, (now) => {
-    checkDivision(input.division);
-    const question = required(input.question, 'question', 'question');
+    checkTownDivision(input.division);
+    const question = requireText(input.question, 'question');
     const answer = input.answer?.trim() || null;
     const at = now.toISOString();
     return {
@@ -20,7 +21,7 @@ export function recordConsultation(services: LegalAidServices, actor: string, in
         title: input.title?.trim() || `法律咨询：${[...question].slice(0, TITLE_CHARS).join('')}`,
         category: input.category,
         division: input.division,
-        organization: required(input.organization, 'organization', 'organization'),
+        organization: requireText(input.organization, 'organization'),
         status: answer ? 'ANSWERED' : 'APPLIED',
         appliedAt: at,
         closedAt: answer ? at : null,
@@ -35,7 +36,7 @@ export function recordConsultation(services: LegalAidServices, actor: string, in
 /** Answers a consultation left open. */
 export function answerConsultation(services: LegalAidServices, actor: string, caseCode: string, answer: string): void {
   applyStep(services, actor, caseCode, 'ANSWER', (next, _current, now) => {
-    next.answer = required(answer, 'answer', 'answer');
+    next.answer = requireText(answer, 'answer');
     next.answeredAt = now.toISOString();
     next.closedAt = next.answeredAt;
     return { note: null };

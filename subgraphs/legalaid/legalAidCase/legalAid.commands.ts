@@ -1,8 +1,9 @@
+import { checkTownDivision, optionalCaseCode, requireText } from '../../shared/commands/arguments.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import type { LegalAidServices } from '../context.ts';
 import { assignmentDueAt, decisionDueAt, provisionalAidAllowed } from './legalAidCase.deadlines.ts';
 import type { LegalAidMeansTestResult } from './legalAidCase.enums.ts';
-import { applyStep, blankCase, checkDivision, checkOrigin, createCase, required, toParties } from './legalAidCase.commands.ts';
+import { applyStep, blankCase, createCase, toParties } from './legalAidCase.commands.ts';
 import type { LegalAidApplicationInput, LegalAidLawyerInput } from './legalAidCase.inputs.ts';
 import type { LegalAidRules } from './legalAidRules.ts';
 
@@ -28,7 +29,7 @@ export function meansTest(
 /** Takes in a legal aid application (法律援助法 arts 41-44). */
 export function applyForLegalAid(services: LegalAidServices, actor: string, input: LegalAidApplicationInput, idempotencyKey: string): string {
   return createCase(services, actor, 'applyForLegalAid', input, idempotencyKey, (now) => {
-    checkDivision(input.division);
+    checkTownDivision(input.division);
     const parties = toParties(services, input.parties, now);
     if (!parties.some((p) => p.role === 'APPLICANT' && p.kind === 'PERSON')) {
       throw userError(ErrorCode.BAD_USER_INPUT, 'legal aid is applied for by a person: name one APPLICANT who is not an organization', { argumentName: 'parties' });
@@ -64,17 +65,17 @@ export function applyForLegalAid(services: LegalAidServices, actor: string, inpu
     }
     const appliedAt = now.toISOString();
     return {
-      origin: checkOrigin(input.origin),
+      origin: optionalCaseCode(input.origin, 'origin'),
       parties,
       row: {
         ...blankCase('LEGAL_AID'),
-        title: required(input.title, 'title', 'title'),
+        title: requireText(input.title, 'title'),
         category: input.category,
         division: input.division,
-        organization: required(input.organization, 'organization', 'organization'),
+        organization: requireText(input.organization, 'organization'),
         status: 'APPLIED',
         appliedAt,
-        aidMatter: required(input.matter, 'matter', 'matter'),
+        aidMatter: requireText(input.matter, 'matter'),
         decisionDueAt: decisionDueAt(appliedAt),
         provisional,
         limitationDeadline: limitation,
@@ -106,7 +107,7 @@ export function decideLegalAid(services: LegalAidServices, actor: string, caseCo
     }
     // Art 43: a refusal is written and gives its reasons.
     next.decision = 'REFUSED';
-    next.refusalReason = required(reason, 'reason', 'a refusal\'s written reason');
+    next.refusalReason = requireText(reason, 'reason', 'a refusal\'s written reason');
     next.closedAt = at;
     return { note: next.refusalReason };
   });
@@ -123,8 +124,8 @@ export function assignLawyer(services: LegalAidServices, actor: string, caseCode
         rule: 'PROVISIONAL_AID_ONLY',
       });
     }
-    const name = required(lawyer.name, 'lawyer', 'the lawyer\'s name');
-    const firm = required(lawyer.firm, 'lawyer', 'the lawyer\'s firm');
+    const name = requireText(lawyer.name, 'lawyer', 'the lawyer\'s name');
+    const firm = requireText(lawyer.firm, 'lawyer', 'the lawyer\'s firm');
     if (!LICENCE_NUMBER.test(lawyer.licenceNumber)) {
       throw userError(ErrorCode.BAD_USER_INPUT, 'a lawyer\'s practising licence number is 17 digits', { argumentName: 'licenceNumber' });
     }
@@ -143,7 +144,7 @@ export function concludeLegalAid(services: LegalAidServices, actor: string, case
       throw userError(ErrorCode.INVALID_TRANSITION, `legal aid case ${caseCode} is not granted yet: decide it before concluding`, { step: 'CONCLUDE', status: current.status });
     }
     next.closedAt = now.toISOString();
-    return { note: required(result, 'result', 'the result') };
+    return { note: requireText(result, 'result', 'the result') };
   });
 }
 

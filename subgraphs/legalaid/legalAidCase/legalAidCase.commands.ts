@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
+import { requireText } from '../../shared/commands/arguments.ts';
+import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { enqueueMatterEvent } from '../../shared/feed/outbox.ts';
-import { countyOf, isKnownDivision } from '../../shared/identity/divisions.ts';
+import { countyOf } from '../../shared/identity/divisions.ts';
 import { parseIdNumber } from '../../shared/identity/idNumber.ts';
+import { localYear } from '../../shared/time/chinaTime.ts';
 import type { LegalAidServices } from '../context.ts';
 import type { LegalAidKind, LegalAidStep } from './legalAidCase.enums.ts';
 import { legalAidCaseEvent } from './legalAidCase.event.ts';
@@ -11,7 +13,6 @@ import type { LegalAidPartyInput } from './legalAidCase.inputs.ts';
 import type { LegalAidCaseRow, LegalAidEventRow, LegalAidLinkRow, LegalAidPartyRow, NewLegalAidCase } from './legalAidCase.store.ts';
 import { currentDueAt, nextStatus, summaryStatus } from './legalAidCase.workflow.ts';
 
-const CST_OFFSET_MS = 8 * 3_600_000;
 /** Unified social credit code (GB 32100): 18 characters of this alphabet. */
 const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 
@@ -71,11 +72,6 @@ export function blankCase(kind: LegalAidKind): Omit<LegalAidCaseRow, 'caseCode' 
   };
 }
 
-export function required(value: string | null | undefined, argumentName: string, what: string): string {
-  if (!value?.trim()) throw userError(ErrorCode.BAD_USER_INPUT, `${what} must not be empty`, { argumentName });
-  return value.trim();
-}
-
 export function amount(value: number | null | undefined, argumentName: string): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isFinite(value) || value < 0) throw userError(ErrorCode.BAD_USER_INPUT, `${argumentName} must be an amount of yuan >= 0, got ${value}`, { argumentName });
@@ -85,7 +81,7 @@ export function amount(value: number | null | undefined, argumentName: string): 
 /** Parties as stored: ID numbers validated and turned into person tokens. */
 export function toParties(services: LegalAidServices, parties: readonly LegalAidPartyInput[], now: Date): LegalAidPartyRow[] {
   return parties.map((p, i) => {
-    const name = required(p.name, 'parties', `parties[${i}]: name`);
+    const name = requireText(p.name, 'parties', `parties[${i}]: name`);
     if (p.idNumber && p.creditCode) throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: give an ID number (person) or a credit code (organization), not both`);
     if (p.creditCode && !CREDIT_CODE.test(p.creditCode)) {
       throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: a unified social credit code is 18 characters of 0-9 and A-Y without I, O, S, V, Z`);
@@ -111,19 +107,6 @@ export function toParties(services: LegalAidServices, parties: readonly LegalAid
 
 export function requireApplicant(parties: readonly LegalAidPartyRow[], what: string): void {
   if (!parties.some((p) => p.role === 'APPLICANT')) throw userError(ErrorCode.BAD_USER_INPUT, `${what} needs an APPLICANT among the parties`, { argumentName: 'parties' });
-}
-
-export function checkDivision(division: string): void {
-  if (!/^\d{9}$/.test(division) || !isKnownDivision(division)) {
-    throw userError(ErrorCode.BAD_USER_INPUT, `division must be a known 9-digit town code, got ${division}`, { argumentName: 'division' });
-  }
-}
-
-export function checkOrigin(origin: string | null | undefined): string | null {
-  if (!origin) return null;
-  const parsed = parseCaseCode(origin);
-  if (!parsed.ok) throw userError(ErrorCode.BAD_USER_INPUT, `origin is not a case code: ${parsed.message}`, { argumentName: 'origin', reason: parsed.reason });
-  return origin.trim();
 }
 
 export function loadCase(services: LegalAidServices, caseCode: string): LegalAidCaseRow {
@@ -194,10 +177,6 @@ export interface CaseDraft {
   onOwnOrigin?: (origin: LegalAidCaseRow, now: Date) => LegalAidEventRow[];
 }
 
-function requestHash(operation: string, input: unknown): string {
-  return createHash('sha256').update(JSON.stringify({ operation, input })).digest('hex');
-}
-
 /**
  * Creates a case idempotently, like grid's intake: a retry with the same
  * key and the same request returns the case already made; the same key
@@ -213,21 +192,15 @@ export function createCase(
   idempotencyKey: string,
   draft: (now: Date) => CaseDraft,
 ): string {
-  if (!idempotencyKey || idempotencyKey.length > 200) {
-    throw userError(ErrorCode.BAD_USER_INPUT, 'idempotencyKey must be 1 to 200 characters', { argumentName: 'idempotencyKey' });
-  }
-  const hash = requestHash(operation, input);
-  const existing = services.cases.byIdempotencyKey(idempotencyKey);
-  if (existing) {
-    if (existing.requestHash !== hash) {
-      throw userError(ErrorCode.IDEMPOTENCY_CONFLICT, `idempotency key ${idempotencyKey} was used for a different request (${existing.caseCode})`);
-    }
-    return existing.caseCode;
-  }
+  checkIdempotencyKey(idempotencyKey);
+  // The operation is hashed too: one key given to two kinds of application is a conflict.
+  const hash = requestHash({ operation, input });
+  const replayed = replayedCaseCode(services.cases.byIdempotencyKey(idempotencyKey), idempotencyKey, hash, 'request');
+  if (replayed !== null) return replayed;
   const now = services.clock.now();
   const at = now.toISOString();
   const d = draft(now);
-  const year = new Date(now.getTime() + CST_OFFSET_MS).getUTCFullYear();
+  const year = localYear(now);
   let caseCode = '';
   services.db.transaction(() => {
     const originRow = d.origin && isOwnCaseCode(d.origin) ? loadCase(services, d.origin) : null;

@@ -1,4 +1,5 @@
 import { DAY_MS } from '../../shared/clock.ts';
+import { endOfLocalDay } from '../../shared/time/chinaTime.ts';
 
 /**
  * The statutory time limits of the legal-services system (DOMAIN.md):
@@ -26,41 +27,28 @@ export const LIMITS = {
   maxExtensionDays: 15,
 } as const;
 
-/** China Standard Time: limits are counted on local dates. */
-const CST_OFFSET_MS = 8 * 3_600_000;
-
 /**
- * End of the local (UTC+8) day `days` after `from`. A limit in days starts
- * counting the day after the event (民法典 art 201) and runs to the end of
- * its last day, so 7 days from Monday 09:00 end next Monday 23:59:59.
+ * The end of the local (UTC+8) day `days` after `from`, as UTC ISO. A limit
+ * in days starts counting the day after the event (民法典 art 201) and runs
+ * to the end of its last day, so 7 days from Monday 09:00 end next Monday
+ * 23:59:59.
  */
-export function endOfLocalDayAfter(from: Date | string, days: number): Date {
-  const local = new Date(new Date(from).getTime() + CST_OFFSET_MS);
-  const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, 23, 59, 59);
-  return new Date(end - CST_OFFSET_MS);
-}
+const endOfDayAfter = (from: string, days: number): string => endOfLocalDay(from, { days }).toISOString();
 
-const iso = (d: Date) => d.toISOString();
-
-export const decisionDueAt = (appliedAt: string) => iso(endOfLocalDayAfter(appliedAt, LIMITS.decisionDays));
-export const assignmentDueAt = (decidedAt: string) => iso(endOfLocalDayAfter(decidedAt, LIMITS.assignmentDays));
-export const confirmationDeadline = (signedAt: string) => iso(endOfLocalDayAfter(signedAt, LIMITS.confirmationDays));
-export const acceptanceDueAt = (appliedAt: string) => iso(endOfLocalDayAfter(appliedAt, LIMITS.acceptanceDays));
-export const awardDueAt = (acceptedAt: string) => iso(endOfLocalDayAfter(acceptedAt, LIMITS.awardDays));
+export const decisionDueAt = (appliedAt: string) => endOfDayAfter(appliedAt, LIMITS.decisionDays);
+export const assignmentDueAt = (decidedAt: string) => endOfDayAfter(decidedAt, LIMITS.assignmentDays);
+export const confirmationDeadline = (signedAt: string) => endOfDayAfter(signedAt, LIMITS.confirmationDays);
+export const acceptanceDueAt = (appliedAt: string) => endOfDayAfter(appliedAt, LIMITS.acceptanceDays);
+export const awardDueAt = (acceptedAt: string) => endOfDayAfter(acceptedAt, LIMITS.awardDays);
 /** The award deadline moved by an extension; whole local days, so an end of day stays one. */
-export const extendedAwardDueAt = (dueAt: string, days: number) => iso(endOfLocalDayAfter(dueAt, days));
+export const extendedAwardDueAt = (dueAt: string, days: number) => endOfDayAfter(dueAt, days);
 
 /** Art 44: provisional aid only when the limitation deadline is under 7 days away. */
 export function provisionalAidAllowed(limitationDeadline: string, now: Date): boolean {
   return Date.parse(limitationDeadline) - now.getTime() < LIMITS.provisionalWithinDays * DAY_MS;
 }
 
-/** Overdue = a deadline applies and the matter ended after it, or is still open past it. */
-export function isOverdue(dueAt: string | null, closedAt: string | null, now: Date): boolean {
-  return dueAt !== null && (closedAt ? Date.parse(closedAt) : now.getTime()) > Date.parse(dueAt);
-}
-
 /** People's mediation: the local limit (default 30 days); labour mediation 15 (art 14). */
 export function mediationDueAt(appliedAt: string, labour: boolean, mediationDays: number): string {
-  return iso(endOfLocalDayAfter(appliedAt, labour ? LIMITS.labourMediationDays : mediationDays));
+  return endOfDayAfter(appliedAt, labour ? LIMITS.labourMediationDays : mediationDays);
 }

@@ -1,8 +1,8 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { PartyRole } from '../../shared/schema/enums.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
-import { MatterCategory } from '../matter/matter.type.ts';
 import { LegalAidKind, LegalAidStatus } from './legalAidCase.enums.ts';
 
 @InputType('LegalAidPartyInput', { description: '登记的当事人' })

@@ -1,14 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { divisionName } from '../../shared/identity/divisions.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
+import { type Connection, toConnection } from '../../shared/paging/toConnection.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { type MatterRef, matterRef } from '../../shared/schema/matterReferences.ts';
-import { Party } from '../../shared/schema/Party.ts';
-import type { Person } from '../../shared/schema/Person.ts';
+import { Party, partyOf } from '../../shared/schema/Party.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
+import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { LegalAidContext } from '../context.ts';
-import { Matter, MatterCategory } from '../matter/matter.type.ts';
-import { isOverdue } from './legalAidCase.deadlines.ts';
+import { Matter } from '../matter/matter.type.ts';
 import { LegalAidKind, LegalAidStatus } from './legalAidCase.enums.ts';
 import { LegalAidCaseFilterInput } from './legalAidCase.inputs.ts';
 import type { LegalAidCaseRow } from './legalAidCase.store.ts';
@@ -111,17 +112,10 @@ export class LegalAidCaseResolver {
     @Arg('filter', () => LegalAidCaseFilterInput, { nullable: true }) filter?: LegalAidCaseFilterInput | null,
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
-  ): LegalAidCaseConnection {
-    const limit = pageSize(first);
-    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
-    const page = ctx.cases.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, limit, cursor);
+  ): Connection<MatterRef> {
+    const page = ctx.cases.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, pageSize(first), decodeAfter(after));
     for (const r of page.rows) ctx.loaders.legalAidCase.prime(r.caseCode, r);
-    const last = page.rows.at(-1);
-    return {
-      nodes: page.rows.map((r) => legalAidCaseRef(r.caseCode)) as unknown as LegalAidCase[],
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.appliedAt, last.caseCode]) : null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (r) => [r.appliedAt, r.caseCode], (r) => legalAidCaseRef(r.caseCode));
   }
 
   @FieldResolver(() => LegalAidKind, { description: '事项类别' })
@@ -162,7 +156,7 @@ export class LegalAidCaseResolver {
   @FieldResolver(() => [Party], { description: '当事人' })
   async parties(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<Party[]> {
     const parties = await ctx.loaders.parties.load(c.caseCode);
-    return parties.map((p) => ({ role: p.role, displayName: p.name, person: p.personId ? ({ id: p.personId } as Person) : null }));
+    return parties.map(partyOf);
   }
 
   @FieldResolver(() => DateTimeScalar, { description: '申请（受理登记）时间' })

@@ -1,5 +1,7 @@
-import { divisionPrefix } from '../../shared/identity/divisions.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
+import { caseCodesByPerson, groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { ListFilter } from '../../shared/store/ListFilter.ts';
+import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
 import type { DisputeCategory, LinkReason, MatterStatus, PartyRecord } from '../../shared/world/records.ts';
 import type { LegalAidDecision, LegalAidKind, LegalAidMeansTestResult, LegalAidMediationResult, LegalAidStatus, LegalAidStep } from './legalAidCase.enums.ts';
@@ -283,33 +285,23 @@ export function createLegalAidCaseStore(db: Db) {
   const nextEventSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM legal_aid_event WHERE case_code = ?').pluck();
   const insertEvent = db.prepare('INSERT INTO legal_aid_event (case_code, seq, step, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)');
 
-  function groupBy<T extends { caseCode: string }>(codes: readonly string[], rows: T[]): Omit<T, 'caseCode'>[][] {
-    const map = new Map<string, Omit<T, 'caseCode'>[]>(codes.map((c) => [c, []]));
-    for (const { caseCode, ...rest } of rows) map.get(caseCode)?.push(rest);
-    return codes.map((c) => map.get(c)!);
-  }
-
   return {
     load(codes: readonly string[]): (LegalAidCaseRow | undefined)[] {
-      const rows = new Map((loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map((r) => [r.caseCode as string, toRow(r)]));
-      return codes.map((c) => rows.get(c));
+      return inKeyOrder(codes, (loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map(toRow), (r) => r.caseCode);
     },
     parties(codes: readonly string[]): LegalAidPartyRow[][] {
-      return groupBy(codes, partiesMany.all(JSON.stringify(codes)) as (LegalAidPartyRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (LegalAidPartyRow & { caseCode: string })[]);
     },
     links(codes: readonly string[]): LegalAidLinkRow[][] {
       const rows = linksMany.all(JSON.stringify(codes)) as (LegalAidLinkRow & { fromCode: string })[];
-      const map = new Map<string, LegalAidLinkRow[]>(codes.map((c) => [c, []]));
-      for (const { fromCode, ...link } of rows) map.get(fromCode)?.push(link);
-      return codes.map((c) => map.get(c)!);
+      return groupInKeyOrder(codes, rows, (r) => r.fromCode).map((list) => list.map(({ fromCode: _fromCode, ...link }) => link));
     },
     events(codes: readonly string[]): LegalAidEventRow[][] {
-      return groupBy(codes, eventsMany.all(JSON.stringify(codes)) as (LegalAidEventRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, eventsMany.all(JSON.stringify(codes)) as (LegalAidEventRow & { caseCode: string })[]);
     },
     /** Case codes of each person's matters, newest first. */
     ofPersons(personIds: readonly string[]): string[][] {
-      const rows = ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[];
-      return personIds.map((p) => rows.filter((r) => r.personId === p).map((r) => r.caseCode));
+      return caseCodesByPerson(personIds, ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
     },
     byIdempotencyKey(key: string): (LegalAidCaseRow & { requestHash: string | null }) | undefined {
       const r = byKey.get(key) as Record<string, unknown> | undefined;
@@ -337,30 +329,14 @@ export function createLegalAidCaseStore(db: Db) {
 
     /** One page of cases matching the filter, newest first (keyset), with the total. */
     list(filter: LegalAidCaseFilter, limit: number, after: [string, string] | null) {
-      const where: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (filter.division) {
-        where.push('division >= @division AND division < @divisionEnd');
-        params.division = divisionPrefix(filter.division);
-        params.divisionEnd = `${params.division as string}\uffff`;
-      }
-      for (const key of ['kind', 'status', 'organization'] as const) {
-        if (filter[key]) {
-          where.push(`${key} = @${key}`);
-          params[key] = filter[key];
-        }
-      }
-      if (filter.overdueAt) {
-        where.push('closed_at IS NULL AND due_at < @overdueAt');
-        params.overdueAt = filter.overdueAt;
-      }
-      const base = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const total = db.prepare(`SELECT count(*) FROM legal_aid_case ${base}`).pluck().get(params) as number;
-      const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (applied_at, case_code) < (@afterApplied, @afterCode)` : base;
-      const rows = db
-        .prepare(`SELECT ${COLUMNS} FROM legal_aid_case ${keyset} ORDER BY applied_at DESC, case_code DESC LIMIT @limit`)
-        .all({ ...params, afterApplied: after?.[0], afterCode: after?.[1], limit: limit + 1 }) as Record<string, unknown>[];
-      return { rows: rows.slice(0, limit).map(toRow), hasNextPage: rows.length > limit, totalCount: total };
+      const where = new ListFilter()
+        .inDivision('division', filter.division)
+        .equals('kind', filter.kind)
+        .equals('status', filter.status)
+        .equals('organization', filter.organization)
+        .overdueAt(filter.overdueAt);
+      const list = { from: 'legal_aid_case', columns: COLUMNS, orderBy: ['applied_at', 'case_code'] } as const;
+      return listNewestFirst(db, list, where, { limit, after }, toRow);
     },
   };
 }

@@ -1,9 +1,9 @@
-import { ErrorCode, userError } from '../../shared/errors.ts';
+import { transition, type TransitionTable } from '../../shared/workflow/transition.ts';
 import type { MatterStatus } from '../../shared/world/records.ts';
 import type { LegalAidKind, LegalAidStatus, LegalAidStep } from './legalAidCase.enums.ts';
 import type { LegalAidCaseRow, LegalAidLinkRow } from './legalAidCase.store.ts';
 
-type Transitions = Partial<Record<LegalAidStep, Partial<Record<LegalAidStatus, LegalAidStatus>>>>;
+type Transitions = TransitionTable<LegalAidStep, LegalAidStatus>;
 
 /**
  * Each kind's cycle as a table: which step each status allows and where it
@@ -37,15 +37,7 @@ const TRANSITIONS: Record<LegalAidKind, Transitions> = {
 };
 
 export function nextStatus(row: Pick<LegalAidCaseRow, 'caseCode' | 'kind' | 'status'>, step: LegalAidStep): LegalAidStatus {
-  const next = TRANSITIONS[row.kind][step]?.[row.status];
-  if (!next) {
-    throw userError(
-      ErrorCode.INVALID_TRANSITION,
-      `cannot ${step.toLowerCase().replaceAll('_', ' ')} ${row.kind.toLowerCase().replaceAll('_', ' ')} case ${row.caseCode}: it is ${row.status}`,
-      { step, status: row.status, kind: row.kind },
-    );
-  }
-  return next;
+  return transition(TRANSITIONS[row.kind], step, row.status, `${row.kind.toLowerCase().replaceAll('_', ' ')} case ${row.caseCode}`, { kind: row.kind });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Float, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { MatterRef } from '../../shared/schema/matterReferences.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
+import { forgetChangedCase } from '../../shared/server/forgetChangedCase.ts';
 import type { LegalAidContext } from '../context.ts';
 import { acceptArbitration, applyForArbitration, extendArbitration, issueArbitrationAward, withdrawArbitration } from './arbitration.commands.ts';
 import { answerConsultation, recordConsultation } from './consultation.commands.ts';
@@ -19,12 +20,12 @@ import { recordJudicialConfirmation, recordMediationAgreement, recordMediationFa
 const KEY = { description: '幂等键：同一次提交重试时保持不变，只生成一个事项' };
 
 /**
- * The changed case as the answer. The request's loaders are emptied first:
- * an operation may run several mutations in a row, and each answer must show
- * the state after its own step, not what an earlier field loaded.
+ * The changed case as the answer, read afresh. Every loader is emptied, not
+ * only the case's entries: a step may change another case too (a new
+ * case's origin in this agency gets a FOLLOW_UP link and a new version).
  */
 function changed(ctx: LegalAidContext, caseCode: string): MatterRef {
-  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
+  forgetChangedCase(caseCode, [], Object.values(ctx.loaders));
   return ref(caseCode);
 }
 

@@ -1,33 +1,34 @@
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
+import { checkTownDivision, optionalCaseCode, requireText } from '../../shared/commands/arguments.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import type { LegalAidServices } from '../context.ts';
 import { confirmationDeadline, mediationDueAt } from './legalAidCase.deadlines.ts';
-import { amount, applyStep, blankCase, checkDivision, checkOrigin, createCase, required, toParties } from './legalAidCase.commands.ts';
+import { amount, applyStep, blankCase, createCase, toParties } from './legalAidCase.commands.ts';
 import type { LegalAidMediationInput } from './legalAidCase.inputs.ts';
 
 /** Opens a people's mediation (人民调解法) before a committee. */
 export function startMediation(services: LegalAidServices, actor: string, input: LegalAidMediationInput, idempotencyKey: string): string {
   return createCase(services, actor, 'startMediation', input, idempotencyKey, (now) => {
-    checkDivision(input.division);
+    checkTownDivision(input.division);
     const parties = toParties(services, input.parties, now);
     if (parties.length === 0) throw userError(ErrorCode.BAD_USER_INPUT, 'a mediation needs at least one party', { argumentName: 'parties' });
     const appliedAt = now.toISOString();
     // Labour disputes have their own 15-day limit (劳动争议调解仲裁法 art 14).
     const labour = input.labour ?? input.category === 'LABOUR_WAGE';
-    const committee = required(input.committee, 'committee', 'committee');
+    const committee = requireText(input.committee, 'committee');
     return {
-      origin: checkOrigin(input.origin),
+      origin: optionalCaseCode(input.origin, 'origin'),
       parties,
       row: {
         ...blankCase('MEDIATION'),
-        title: required(input.title, 'title', 'title'),
+        title: requireText(input.title, 'title'),
         category: input.category,
         division: input.division,
         organization: committee,
         status: 'MEDIATING',
         appliedAt,
         committee,
-        mediator: required(input.mediator, 'mediator', 'mediator'),
+        mediator: requireText(input.mediator, 'mediator'),
         labourMediation: labour,
         mediationDueAt: mediationDueAt(appliedAt, labour, services.rules.mediationDays),
       },
@@ -54,7 +55,7 @@ export function recordMediationAgreement(services: LegalAidServices, actor: stri
     }
     next.mediationResult = 'AGREEMENT';
     next.agreementSignedAt = signedAt;
-    next.agreementTerms = required(agreement.terms, 'terms', 'the agreement\'s terms');
+    next.agreementTerms = requireText(agreement.terms, 'terms', 'the agreement\'s terms');
     next.agreementAmountYuan = amount(agreement.amountYuan, 'amountYuan');
     next.confirmationDeadline = confirmationDeadline(signedAt);
     next.closedAt = signedAt;
@@ -67,7 +68,7 @@ export function recordMediationFailure(services: LegalAidServices, actor: string
   applyStep(services, actor, caseCode, 'FAIL_MEDIATION', (next, _current, now) => {
     next.mediationResult = 'FAILED';
     next.failedAt = now.toISOString();
-    next.failureReason = required(reason, 'reason', 'the reason mediation failed');
+    next.failureReason = requireText(reason, 'reason', 'the reason mediation failed');
     next.closedAt = next.failedAt;
     return { note: next.failureReason };
   });

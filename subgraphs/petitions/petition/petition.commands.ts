@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
-import { parseCaseCode } from '../../shared/codes/caseCode.ts';
+import { checkTownDivision, optionalCaseCode, requireText } from '../../shared/commands/arguments.ts';
+import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
-import { countyOf, isKnownDivision } from '../../shared/identity/divisions.ts';
+import { countyOf } from '../../shared/identity/divisions.ts';
 import { parseIdNumber } from '../../shared/identity/idNumber.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
+import type { Satisfaction } from '../../shared/schema/satisfaction.ts';
+import { localYear } from '../../shared/time/chinaTime.ts';
 import type { PetitionsServices } from '../context.ts';
 import { PETITION_LIMITS, petitionDeadlines, stageDueAt } from './petition.deadlines.ts';
 import type {
@@ -12,31 +14,12 @@ import type {
   PetitionDecisionOutcome,
   PetitionReviewOutcome,
   PetitionStep,
-  Satisfaction,
 } from './petition.enums.ts';
 import { derivedFactsKey } from './petition.facts.ts';
 import { enqueuePetition } from './petition.feed.ts';
 import type { NewPetition, PetitionLinkRow, PetitionPartyRow, PetitionRow, StoredPetition } from './petition.store.ts';
 import type { PetitionPartyInput, PetitionRegistrationInput } from './petition.type.ts';
 import { closedAtOf, nextStatus } from './petition.workflow.ts';
-
-const CST_OFFSET_MS = 8 * 3_600_000;
-
-function requestHash(input: PetitionRegistrationInput): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
-}
-
-function required(value: string | null | undefined, argumentName: string, what: string): string {
-  if (!value?.trim()) throw userError(ErrorCode.BAD_USER_INPUT, `${what} must not be empty`, { argumentName });
-  return value.trim();
-}
-
-function caseCodeArgument(value: string | null | undefined, argumentName: string): string | null {
-  if (!value) return null;
-  const parsed = parseCaseCode(value);
-  if (!parsed.ok) throw userError(ErrorCode.BAD_USER_INPUT, `${argumentName} is not a case code: ${parsed.message}`, { argumentName, reason: parsed.reason });
-  return value.trim();
-}
 
 function toParty(services: PetitionsServices, p: PetitionPartyInput, role: PartyRole, where: string, now: Date): PetitionPartyRow {
   if (!p.name.trim()) throw userError(ErrorCode.BAD_USER_INPUT, `${where}: name must not be empty`, { argumentName: where });
@@ -63,19 +46,15 @@ function enqueue(services: PetitionsServices, p: StoredPetition, now: Date): voi
  */
 export function registerPetition(services: PetitionsServices, actor: string, input: PetitionRegistrationInput, idempotencyKey: string): string {
   const { petitions, db } = services;
-  if (!idempotencyKey || idempotencyKey.length > 200) {
-    throw userError(ErrorCode.BAD_USER_INPUT, 'idempotencyKey must be 1 to 200 characters', { argumentName: 'idempotencyKey' });
-  }
+  checkIdempotencyKey(idempotencyKey);
   const hash = requestHash(input);
-  if (!/^\d{9}$/.test(input.division) || !isKnownDivision(input.division)) {
-    throw userError(ErrorCode.BAD_USER_INPUT, `division must be a known 9-digit town code, got ${input.division}`, { argumentName: 'division' });
-  }
+  checkTownDivision(input.division);
   if (input.petitioners.length === 0) throw userError(ErrorCode.BAD_USER_INPUT, 'a petition needs at least one petitioner', { argumentName: 'petitioners' });
-  const subject = required(input.subject, 'subject', 'subject');
-  const content = required(input.content, 'content', 'content');
+  const subject = requireText(input.subject, 'subject');
+  const content = requireText(input.content, 'content');
   const title = input.title?.trim() || subject;
-  const origin = caseCodeArgument(input.origin, 'origin');
-  const sameFactsAs = caseCodeArgument(input.sameFactsAs, 'sameFactsAs');
+  const origin = optionalCaseCode(input.origin, 'origin');
+  const sameFactsAs = optionalCaseCode(input.sameFactsAs, 'sameFactsAs');
   const now = services.clock.now();
   const at = now.toISOString();
   // An accuser is recorded as COMPLAINANT: that role is what keeps their
@@ -91,19 +70,16 @@ export function registerPetition(services: PetitionsServices, actor: string, inp
     respondentUnit,
     subject,
   );
-  const year = new Date(now.getTime() + CST_OFFSET_MS).getUTCFullYear();
+  const year = localYear(now);
 
   let caseCode = '';
   let created = false;
   // Checked inside the write transaction, so two processes retrying the
   // same registration at once still make one petition.
   db.transaction(() => {
-    const existing = petitions.byIdempotencyKey(idempotencyKey);
-    if (existing) {
-      if (existing.requestHash !== hash) {
-        throw userError(ErrorCode.IDEMPOTENCY_CONFLICT, `idempotency key ${idempotencyKey} was used for a different registration (${existing.caseCode})`);
-      }
-      caseCode = existing.caseCode;
+    const replayed = replayedCaseCode(petitions.byIdempotencyKey(idempotencyKey), idempotencyKey, hash, 'registration');
+    if (replayed !== null) {
+      caseCode = replayed;
       return;
     }
     let factsKey: string;
@@ -234,7 +210,7 @@ function applyStep(
 
 export function forwardPetition(services: PetitionsServices, actor: string, caseCode: string, unit: string, mode: ForwardMode, note: string | null): void {
   applyStep(services, actor, caseCode, 'FORWARD', (_row, now) => ({
-    fields: { handlingUnit: required(unit, 'unit', 'the receiving unit'), forwardMode: mode, forwardedAt: now.toISOString() },
+    fields: { handlingUnit: requireText(unit, 'unit', 'the receiving unit'), forwardMode: mode, forwardedAt: now.toISOString() },
     note: note?.trim() || null,
   }));
 }
@@ -242,7 +218,7 @@ export function forwardPetition(services: PetitionsServices, actor: string, case
 /** The written acceptance notice (art 23): accepted, or not accepted with the reason. */
 export function issueAcceptanceNotice(services: PetitionsServices, actor: string, caseCode: string, accepted: boolean, reason: string | null): void {
   applyStep(services, actor, caseCode, accepted ? 'ACCEPT' : 'NOT_ACCEPT', (_row, now) => {
-    const why = accepted ? reason?.trim() || null : required(reason, 'reason', 'the reason for not accepting');
+    const why = accepted ? reason?.trim() || null : requireText(reason, 'reason', 'the reason for not accepting');
     return {
       fields: { accepted, acceptanceNoticeAt: now.toISOString(), notAcceptedReason: accepted ? null : why },
       note: why,
@@ -265,8 +241,8 @@ export function divertPetition(
         rule: 'DIVERT_CLAIMS_ONLY',
       });
     }
-    const why = required(reason, 'reason', 'the reason for diverting');
-    const target = caseCodeArgument(followUp, 'followUp');
+    const why = requireText(reason, 'reason', 'the reason for diverting');
+    const target = optionalCaseCode(followUp, 'followUp');
     if (target === caseCode) throw userError(ErrorCode.BAD_USER_INPUT, 'a petition cannot be its own follow-up', { argumentName: 'followUp' });
     return {
       fields: { divertedTo: to, divertedAt: now.toISOString(), divertReason: why, followUp: target },
@@ -280,7 +256,7 @@ export function divertPetition(
 export function extendPetitionHandling(services: PetitionsServices, actor: string, caseCode: string, days: number, reason: string): void {
   applyStep(services, actor, caseCode, 'EXTEND', (row, now) => {
     if (!Number.isInteger(days) || days < 1) throw userError(ErrorCode.BAD_USER_INPUT, `days must be a whole number of days >= 1, got ${days}`, { argumentName: 'days' });
-    const why = required(reason, 'reason', 'the reason for the extension');
+    const why = requireText(reason, 'reason', 'the reason for the extension');
     if (row.extensionDays !== null) {
       throw userError(ErrorCode.RULE_VIOLATION, `the handling limit of petition ${caseCode} was already extended on ${row.extensionGrantedAt}: only one extension is allowed`, {
         rule: 'ONE_EXTENSION',
@@ -306,7 +282,7 @@ export function extendPetitionHandling(services: PetitionsServices, actor: strin
 /** The written decision (art 32). */
 export function decidePetition(services: PetitionsServices, actor: string, caseCode: string, outcome: PetitionDecisionOutcome, text: string): void {
   applyStep(services, actor, caseCode, 'DECIDE', (_row, now) => ({
-    fields: { decidedAt: now.toISOString(), decisionOutcome: outcome, decisionText: required(text, 'text', 'the decision text') },
+    fields: { decidedAt: now.toISOString(), decisionOutcome: outcome, decisionText: requireText(text, 'text', 'the decision text') },
     note: null,
   }));
 }
@@ -323,7 +299,7 @@ function withinWindow(caseCode: string, deadline: string, now: Date, what: strin
 /** The petitioner asks for a review (复查) within 30 days of the decision (art 35). */
 export function requestPetitionReview(services: PetitionsServices, actor: string, caseCode: string, body: string): void {
   applyStep(services, actor, caseCode, 'REQUEST_REVIEW', (row, now) => {
-    const organ = required(body, 'body', 'the reviewing organ');
+    const organ = requireText(body, 'body', 'the reviewing organ');
     withinWindow(caseCode, petitionDeadlines(row).reviewRequestDeadline!, now, 'a review');
     return { fields: { reviewRequestedAt: now.toISOString(), reviewBody: organ }, note: organ };
   });
@@ -339,7 +315,7 @@ export function answerPetitionReview(services: PetitionsServices, actor: string,
 /** The petitioner asks for a second review (复核) within 30 days of the review's answer (art 36). */
 export function requestPetitionSecondReview(services: PetitionsServices, actor: string, caseCode: string, body: string): void {
   applyStep(services, actor, caseCode, 'REQUEST_SECOND_REVIEW', (row, now) => {
-    const organ = required(body, 'body', 'the reviewing organ');
+    const organ = requireText(body, 'body', 'the reviewing organ');
     withinWindow(caseCode, petitionDeadlines(row).secondReviewRequestDeadline!, now, 'a second review');
     return { fields: { secondReviewRequestedAt: now.toISOString(), secondReviewBody: organ }, note: organ };
   });

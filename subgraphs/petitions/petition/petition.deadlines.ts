@@ -1,3 +1,4 @@
+import { endOfLocalDay } from '../../shared/time/chinaTime.ts';
 import type { PetitionStatus } from './petition.enums.ts';
 
 /**
@@ -17,17 +18,12 @@ export const PETITION_LIMITS = {
   reviewAnswerDays: 30,
 } as const;
 
-/** China Standard Time (no daylight saving): days are counted on local dates. */
-const CST_OFFSET_MS = 8 * 3_600_000;
-
 /**
- * The end (23:59:59 local) of the local day `days` after `from`: a limit of
- * "15 days" from 09:00 on the 1st runs to the end of the 16th.
+ * The end (23:59:59 local) of the local day `days` after `from`, as UTC ISO:
+ * a limit of "15 days" from 09:00 on the 1st runs to the end of the 16th.
  */
 export function endOfLocalDayAfter(from: string, days: number): string {
-  const local = new Date(Date.parse(from) + CST_OFFSET_MS);
-  const end = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, 23, 59, 59);
-  return new Date(end - CST_OFFSET_MS).toISOString();
+  return endOfLocalDay(from, { days }).toISOString();
 }
 
 /** The step times a petition's deadlines follow from (UTC ISO strings). */
@@ -105,9 +101,4 @@ export function stageDueAt(t: PetitionTimes): string | null {
     case 'CLOSED':
       return d.secondReviewDueAt;
   }
-}
-
-/** Past its deadline: still open after it, or closed later than it (超期). */
-export function isOverdue(dueAt: string | null, closedAt: string | null, now: Date): boolean {
-  return dueAt !== null && (closedAt ? Date.parse(closedAt) : now.getTime()) > Date.parse(dueAt);
 }

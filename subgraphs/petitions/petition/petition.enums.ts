@@ -92,15 +92,6 @@ registerEnumType(PetitionReviewOutcome, {
   valuesConfig: { UPHELD: { description: '维持原处理意见' }, REVISED: { description: '撤销或者变更原处理意见' } },
 });
 
-/** The same enum (same values) as the centre's return-visit rating: composition merges them. */
-export const Satisfaction = { SATISFIED: 'SATISFIED', BASICALLY_SATISFIED: 'BASICALLY_SATISFIED', DISSATISFIED: 'DISSATISFIED' } as const;
-export type Satisfaction = (typeof Satisfaction)[keyof typeof Satisfaction];
-registerEnumType(Satisfaction, {
-  name: 'Satisfaction',
-  description: '回访满意度',
-  valuesConfig: { SATISFIED: { description: '满意' }, BASICALLY_SATISFIED: { description: '基本满意' }, DISSATISFIED: { description: '不满意' } },
-});
-
 export const PetitionStep = {
   REGISTER: 'REGISTER',
   FORWARD: 'FORWARD',

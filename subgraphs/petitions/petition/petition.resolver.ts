@@ -2,11 +2,14 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver,
 import { typenameOfCaseCode } from '../../shared/codes/caseCode.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { divisionName } from '../../shared/identity/divisions.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
-import { Party } from '../../shared/schema/Party.ts';
-import type { Person } from '../../shared/schema/Person.ts';
+import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
+import { toConnection } from '../../shared/paging/toConnection.ts';
+import { Party, partyOf } from '../../shared/schema/Party.ts';
 import type { MatterRef } from '../../shared/schema/matterReferences.ts';
+import { Satisfaction } from '../../shared/schema/satisfaction.ts';
 import { Scope, requiresScope } from '../../shared/schema/scopes.ts';
+import { forgetChangedCase } from '../../shared/server/forgetChangedCase.ts';
+import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { PetitionsContext } from '../context.ts';
 import { Matter } from '../matter.type.ts';
 import {
@@ -22,16 +25,15 @@ import {
   requestPetitionReview,
   requestPetitionSecondReview,
 } from './petition.commands.ts';
-import { isOverdue, petitionDeadlines, type PetitionDeadlineSet } from './petition.deadlines.ts';
+import { petitionDeadlines, type PetitionDeadlineSet } from './petition.deadlines.ts';
 import {
   DiversionTarget,
   ForwardMode,
   PetitionDecisionOutcome,
   PetitionReviewOutcome,
-  Satisfaction,
 } from './petition.enums.ts';
 import { COLLECTIVE_PETITIONERS } from './petition.feed.ts';
-import type { PetitionPartyRow, PetitionRow } from './petition.store.ts';
+import type { PetitionRow } from './petition.store.ts';
 import {
   Petition,
   PetitionConnection,
@@ -47,8 +49,6 @@ import {
 
 /** What an accuser looks like to someone without the accuser scope. */
 export const ACCUSER_PLACEHOLDER = '控告人（身份保密）';
-
-const toParty = (p: PetitionPartyRow): Party => ({ role: p.role, displayName: p.name, person: p.personId ? ({ id: p.personId } as Person) : null });
 
 /**
  * A reference field's value: another agency's matter is a key-only
@@ -66,8 +66,7 @@ async function matterValue(caseCode: string | null, ctx: PetitionsContext): Prom
 
 /** The petition as it is after a change (the request's loader may hold the old row). */
 async function fresh(ctx: PetitionsContext, caseCode: string): Promise<PetitionRow> {
-  ctx.loaders.petition.clear(caseCode);
-  ctx.loaders.events.clear(caseCode);
+  forgetChangedCase(caseCode, [ctx.loaders.petition, ctx.loaders.events]);
   const row = await ctx.loaders.petition.load(caseCode);
   if (!row) throw userError(ErrorCode.NOT_FOUND, `no petition ${caseCode}`);
   return row;
@@ -87,16 +86,9 @@ export class PetitionResolver {
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
   ) {
-    const limit = pageSize(first);
-    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
-    const page = ctx.petitions.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, limit, cursor);
+    const page = ctx.petitions.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, pageSize(first), decodeAfter(after));
     for (const r of page.rows) ctx.loaders.petition.prime(r.caseCode, r);
-    const last = page.rows.at(-1);
-    return {
-      nodes: page.rows,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.registeredAt, last.caseCode]) : null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (r) => [r.registeredAt, r.caseCode], (r) => r);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '事发地乡镇（街道）名称' })
@@ -113,7 +105,7 @@ export class PetitionResolver {
   async petitioners(@Root() p: PetitionRow, @Ctx() ctx: PetitionsContext): Promise<Party[]> {
     const parties = await ctx.loaders.parties.load(p.caseCode);
     return parties.flatMap((x): Party[] => {
-      if (x.role === 'PETITIONER') return [toParty(x)];
+      if (x.role === 'PETITIONER') return [partyOf(x)];
       if (x.role === 'COMPLAINANT') return [{ role: 'COMPLAINANT', displayName: ACCUSER_PLACEHOLDER, person: null }];
       return [];
     });
@@ -122,12 +114,12 @@ export class PetitionResolver {
   @FieldResolver(() => [Party], { nullable: true, description: '控告人的真实身份（《信访工作条例》第三十条：不得泄露给被控告人；需 petitions:accuser 权限）' })
   @Directive(requiresScope(Scope.PETITION_ACCUSER))
   async accusers(@Root() p: PetitionRow, @Ctx() ctx: PetitionsContext): Promise<Party[]> {
-    return (await ctx.loaders.parties.load(p.caseCode)).filter((x) => x.role === 'COMPLAINANT').map(toParty);
+    return (await ctx.loaders.parties.load(p.caseCode)).filter((x) => x.role === 'COMPLAINANT').map(partyOf);
   }
 
   @FieldResolver(() => [Party], { description: '被反映人、被控告人' })
   async respondents(@Root() p: PetitionRow, @Ctx() ctx: PetitionsContext): Promise<Party[]> {
-    return (await ctx.loaders.parties.load(p.caseCode)).filter((x) => x.role !== 'PETITIONER' && x.role !== 'COMPLAINANT').map(toParty);
+    return (await ctx.loaders.parties.load(p.caseCode)).filter((x) => x.role !== 'PETITIONER' && x.role !== 'COMPLAINANT').map(partyOf);
   }
 
   @FieldResolver(() => Matter, { nullable: true, description: '来源事项（任一机构）' })

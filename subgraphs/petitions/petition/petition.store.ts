@@ -1,5 +1,8 @@
 import type { PartyRole } from '../../shared/schema/enums.ts';
-import { divisionPrefix } from '../../shared/identity/divisions.ts';
+import type { Satisfaction } from '../../shared/schema/satisfaction.ts';
+import { caseCodesByPerson, groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { ListFilter } from '../../shared/store/ListFilter.ts';
+import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type {
@@ -11,7 +14,6 @@ import type {
   PetitionReviewOutcome,
   PetitionStatus,
   PetitionStep,
-  Satisfaction,
 } from './petition.enums.ts';
 
 export const PETITION_MIGRATION = `
@@ -318,38 +320,24 @@ export function createPetitionStore(db: Db) {
   const nextEventSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM petition_event WHERE case_code = ?').pluck();
   const insertEvent = db.prepare('INSERT INTO petition_event (case_code, seq, step, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT OR REPLACE INTO petition_link (case_code, to_code, reason) VALUES (?, ?, ?)');
-  const listStatements = new Map<string, { total: ReturnType<Db['prepare']>; page: ReturnType<Db['prepare']> }>();
-
-  /** Rows grouped by their owner's case code, one list per code in key order. */
-  function group<T>(codes: readonly string[], rows: T[], ownerOf: (r: T) => string): T[][] {
-    const map = new Map<string, T[]>(codes.map((c) => [c, []]));
-    for (const r of rows) map.get(ownerOf(r))?.push(r);
-    return codes.map((c) => map.get(c)!);
-  }
 
   function personsToCodes(statement: ReturnType<Db['prepare']>, personIds: readonly string[]): string[][] {
-    const rows = statement.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[];
-    const map = new Map<string, string[]>(personIds.map((p) => [p, []]));
-    for (const r of rows) map.get(r.personId)?.push(r.caseCode);
-    return personIds.map((p) => map.get(p)!);
+    return caseCodesByPerson(personIds, statement.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
   }
 
   return {
     load(codes: readonly string[]): (PetitionRow | undefined)[] {
-      const rows = new Map((loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map((r) => [r.caseCode as string, toRow(r)]));
-      return codes.map((c) => rows.get(c));
+      return inKeyOrder(codes, (loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map(toRow), (r) => r.caseCode);
     },
     parties(codes: readonly string[]): PetitionPartyRow[][] {
-      const rows = partiesMany.all(JSON.stringify(codes)) as (PetitionPartyRow & { caseCode: string })[];
-      return group(codes, rows, (r) => r.caseCode).map((list) => list.map(({ caseCode: _c, ...p }) => p));
+      return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (PetitionPartyRow & { caseCode: string })[]);
     },
     events(codes: readonly string[]): PetitionEventRow[][] {
-      const rows = eventsMany.all(JSON.stringify(codes)) as (PetitionEventRow & { caseCode: string })[];
-      return group(codes, rows, (r) => r.caseCode).map((list) => list.map(({ caseCode: _c, ...e }) => e));
+      return groupByCaseCode(codes, eventsMany.all(JSON.stringify(codes)) as (PetitionEventRow & { caseCode: string })[]);
     },
     links(codes: readonly string[]): PetitionLinkRow[][] {
       const rows = linksMany.all(JSON.stringify(codes)) as (PetitionLinkRow & { owner: string })[];
-      return group(codes, rows, (r) => r.owner).map((list) => list.map(({ owner: _o, ...l }) => l));
+      return groupInKeyOrder(codes, rows, (r) => r.owner).map((list) => list.map(({ owner: _o, ...l }) => l));
     },
     /** Case codes of each person's petitions (not those they accused in), newest first. */
     ofPersons(personIds: readonly string[]): string[][] {
@@ -396,45 +384,14 @@ export function createPetitionStore(db: Db) {
 
     /** One page of petitions matching the filter, newest first (keyset), with the total. */
     list(filter: PetitionFilter, limit: number, after: [string, string] | null) {
-      const where: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (filter.division) {
-        where.push('p.division >= @division AND p.division < @divisionEnd');
-        params.division = divisionPrefix(filter.division);
-        params.divisionEnd = `${params.division as string}\uffff`;
-      }
-      if (filter.status) {
-        where.push('p.status = @status');
-        params.status = filter.status;
-      }
-      if (filter.kind) {
-        where.push('p.kind = @kind');
-        params.kind = filter.kind;
-      }
-      if (filter.handlingUnit) {
-        where.push('p.handling_unit = @handlingUnit');
-        params.handlingUnit = filter.handlingUnit;
-      }
-      if (filter.overdueAt) {
-        where.push('p.closed_at IS NULL AND p.due_at < @overdueAt');
-        params.overdueAt = filter.overdueAt;
-      }
-      // One pair of statements per filter shape, prepared on first use.
-      const shape = `${where.join(' AND ')}|${after ? 'after' : ''}`;
-      let statements = listStatements.get(shape);
-      if (!statements) {
-        const base = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-        const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (p.registered_at, p.case_code) < (@afterRegistered, @afterCode)` : base;
-        statements = {
-          total: db.prepare(`SELECT count(*) FROM petition p ${base}`).pluck(),
-          page: db.prepare(`SELECT ${COLUMNS} FROM petition p ${keyset} ORDER BY p.registered_at DESC, p.case_code DESC LIMIT @limit`),
-        };
-        listStatements.set(shape, statements);
-      }
-      const total = statements.total.get(params) as number;
-      const pageParams = after ? { ...params, afterRegistered: after[0], afterCode: after[1] } : params;
-      const rows = statements.page.all({ ...pageParams, limit: limit + 1 }) as Record<string, unknown>[];
-      return { rows: rows.slice(0, limit).map(toRow), hasNextPage: rows.length > limit, totalCount: total };
+      const where = new ListFilter()
+        .inDivision('p.division', filter.division)
+        .equals('p.status', filter.status)
+        .equals('p.kind', filter.kind)
+        .equals('p.handling_unit', filter.handlingUnit)
+        .overdueAt(filter.overdueAt, 'p.');
+      const list = { from: 'petition p', columns: COLUMNS, orderBy: ['p.registered_at', 'p.case_code'] } as const;
+      return listNewestFirst(db, list, where, { limit, after }, toRow);
     },
   };
 }

@@ -1,9 +1,11 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/paging/PageInfo.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import type { MatterRef } from '../../shared/schema/matterReferences.ts';
+import { Satisfaction } from '../../shared/schema/satisfaction.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
-import { Matter, MatterCategory } from '../matter.type.ts';
+import { Matter } from '../matter.type.ts';
 import {
   DiversionTarget,
   ForwardMode,
@@ -13,7 +15,6 @@ import {
   PetitionReviewOutcome,
   PetitionStatus,
   PetitionStep,
-  Satisfaction,
 } from './petition.enums.ts';
 
 /**

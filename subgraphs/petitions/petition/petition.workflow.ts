@@ -1,5 +1,5 @@
-import { ErrorCode, userError } from '../../shared/errors.ts';
 import type { MatterStatus } from '../../shared/feed/matterEvent.ts';
+import { transition } from '../../shared/workflow/transition.ts';
 import type { PetitionStatus, PetitionStep } from './petition.enums.ts';
 
 const ANSWERED: PetitionStatus[] = ['DECIDED', 'IN_REVIEW', 'REVIEWED', 'IN_SECOND_REVIEW', 'CLOSED'];
@@ -31,14 +31,7 @@ const TRANSITIONS: Record<PetitionStep, Partial<Record<PetitionStatus, PetitionS
 };
 
 export function nextStatus(step: PetitionStep, current: PetitionStatus, caseCode: string): PetitionStatus {
-  const next = TRANSITIONS[step][current];
-  if (!next) {
-    throw userError(ErrorCode.INVALID_TRANSITION, `cannot ${step.toLowerCase().replaceAll('_', ' ')} petition ${caseCode}: it is ${current}`, {
-      step,
-      status: current,
-    });
-  }
-  return next;
+  return transition(TRANSITIONS, step, current, `petition ${caseCode}`);
 }
 
 /** The centre's normalised status of a petition. */

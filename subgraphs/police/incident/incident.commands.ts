@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
+import { checkTownDivision, requireText } from '../../shared/commands/arguments.ts';
+import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
-import { countyOf, isKnownDivision } from '../../shared/identity/divisions.ts';
+import { countyOf } from '../../shared/identity/divisions.ts';
 import { parseIdNumber } from '../../shared/identity/idNumber.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
+import { localYear } from '../../shared/time/chinaTime.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type { PoliceServices } from '../context.ts';
 import type { PoliceCategory, PoliceDisposition, PoliceStep } from './incident.enums.ts';
@@ -11,8 +13,6 @@ import { enqueueIncident } from './incident.feed.ts';
 import type { IncidentRow, NewIncident } from './incident.store.ts';
 import type { PoliceIncidentInput, PoliceOfficerInput } from './incident.type.ts';
 import { nextStatus } from './incident.workflow.ts';
-
-const CST_OFFSET_MS = 8 * 3_600_000;
 
 /** The roles a 110 incident records (records.ts); AGENT for a representative. */
 const POLICE_ROLES: ReadonlySet<PartyRole> = new Set<PartyRole>(['REPORTER', 'VICTIM', 'SUSPECT', 'WITNESS', 'THIRD_PARTY', 'AGENT']);
@@ -29,15 +29,6 @@ const MATTER_CATEGORY_OF: Partial<Record<PoliceCategory, DisputeCategory>> = {
   PUBLIC_ORDER: 'NEIGHBOUR',
 };
 
-function requestHash(input: PoliceIncidentInput): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
-}
-
-function notBlank(value: string, argumentName: string, what: string): string {
-  if (!value.trim()) throw userError(ErrorCode.BAD_USER_INPUT, `${what} must not be empty`, { argumentName });
-  return value.trim();
-}
-
 /**
  * Receives an incident (接警): allocates its case code and the next incident
  * number of the day for the county, records who received it, and tells the
@@ -46,22 +37,15 @@ function notBlank(value: string, argumentName: string, what: string): string {
  * a different request is refused.
  */
 export function receiveIncident(services: PoliceServices, actor: string, input: PoliceIncidentInput, idempotencyKey: string): string {
-  if (!idempotencyKey || idempotencyKey.length > 200) {
-    throw userError(ErrorCode.BAD_USER_INPUT, 'idempotencyKey must be 1 to 200 characters', { argumentName: 'idempotencyKey' });
-  }
+  checkIdempotencyKey(idempotencyKey);
   const hash = requestHash(input);
   const now = services.clock.now();
-  const year = new Date(now.getTime() + CST_OFFSET_MS).getUTCFullYear();
+  const year = localYear(now);
   // IMMEDIATE: the key is checked and the incident written under one write
   // lock, so two processes retrying the same receipt make one incident.
   const caseCode = services.db.transaction((): string => {
-    const existing = services.incidents.byIdempotencyKey(idempotencyKey);
-    if (existing) {
-      if (existing.requestHash !== hash) {
-        throw userError(ErrorCode.IDEMPOTENCY_CONFLICT, `idempotency key ${idempotencyKey} was used for a different incident (${existing.caseCode})`);
-      }
-      return existing.caseCode;
-    }
+    const replayed = replayedCaseCode(services.incidents.byIdempotencyKey(idempotencyKey), idempotencyKey, hash, 'incident');
+    if (replayed !== null) return replayed;
     const incident = newIncident(services, actor, input, now);
     const county = countyOf(incident.division)!; // a known town is inside a county
     const code = services.allocator.next(county, year);
@@ -76,15 +60,13 @@ export function receiveIncident(services: PoliceServices, actor: string, input: 
 
 /** Checks a receipt and builds the incident it makes (no codes yet). */
 function newIncident(services: PoliceServices, actor: string, input: PoliceIncidentInput, now: Date): Omit<NewIncident, 'caseCode' | 'incidentNumber'> {
-  if (!/^\d{9}$/.test(input.division) || !isKnownDivision(input.division)) {
-    throw userError(ErrorCode.BAD_USER_INPUT, `division must be a known 9-digit town code, got ${input.division}`, { argumentName: 'division' });
-  }
+  checkTownDivision(input.division);
   if (input.parties.length === 0) throw userError(ErrorCode.BAD_USER_INPUT, 'an incident needs at least one party (the reporter)', { argumentName: 'parties' });
   const parties = input.parties.map((p, i) => {
     if (!POLICE_ROLES.has(p.role)) {
       throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: role ${p.role} is not a role in a police incident`, { argumentName: 'parties' });
     }
-    const name = notBlank(p.name, 'parties', `parties[${i}].name`);
+    const name = requireText(p.name, 'parties', `parties[${i}].name`);
     const base = { role: p.role, kind: 'PERSON' as const, name, phone: p.phone ?? null };
     if (!p.idNumber) return { ...base, idNumber: null, personId: null };
     const id = parseIdNumber(p.idNumber, now);
@@ -96,10 +78,10 @@ function newIncident(services: PoliceServices, actor: string, input: PoliceIncid
     channel: input.channel,
     category: input.category,
     matterCategory: input.matterCategory ?? MATTER_CATEGORY_OF[input.category] ?? 'OTHER',
-    title: notBlank(input.title, 'title', 'title'),
-    place: notBlank(input.place, 'place', 'place'),
+    title: requireText(input.title, 'title'),
+    place: requireText(input.place, 'place'),
     division: input.division,
-    station: notBlank(input.station, 'station', 'station'),
+    station: requireText(input.station, 'station'),
     officerName: null,
     officerBadge: null,
     status: 'RECEIVED',
@@ -111,7 +93,7 @@ function newIncident(services: PoliceServices, actor: string, input: PoliceIncid
     closedAt: null,
     disposition: null,
     centerCaseCode: null,
-    narrative: notBlank(input.narrative, 'narrative', 'narrative'),
+    narrative: requireText(input.narrative, 'narrative'),
     parties,
     steps: [{ step: 'RECEIVE', at, actor }],
     links: [],
@@ -158,12 +140,12 @@ function appendNarrative(narrative: string, label: string, note: string | null |
 /** 派警: the officer sent, and the unit if it is not the one that received the call. */
 export function dispatchIncident(services: PoliceServices, actor: string, caseCode: string, officer: PoliceOfficerInput, station?: string | null): void {
   applyStep(services, actor, 'DISPATCH', caseCode, (next, at) => {
-    next.officerName = notBlank(officer.name, 'officer', 'officer name');
+    next.officerName = requireText(officer.name, 'officer', 'officer name');
     if (!/^\d{6}$/.test(officer.badgeNumber.trim())) {
       throw userError(ErrorCode.BAD_USER_INPUT, `badge number must be 6 digits, got ${officer.badgeNumber}`, { argumentName: 'officer' });
     }
     next.officerBadge = officer.badgeNumber.trim();
-    if (station !== null && station !== undefined) next.station = notBlank(station, 'station', 'station');
+    if (station !== null && station !== undefined) next.station = requireText(station, 'station');
     next.dispatchedAt = at;
   });
 }
@@ -189,7 +171,7 @@ export function handleIncident(
   centerCaseCode?: string | null,
 ): void {
   applyStep(services, actor, 'HANDLE', caseCode, (next, at) => {
-    const text = notBlank(note, 'note', 'the handling note');
+    const text = requireText(note, 'note', 'the handling note');
     if (disposition === 'TRANSFERRED_TO_CENTER') {
       if (!centerCaseCode) {
         throw userError(ErrorCode.BAD_USER_INPUT, 'a transfer to the centre needs the case code of the centre ticket', { argumentName: 'centerCaseCode' });

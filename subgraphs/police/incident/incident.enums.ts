@@ -1,6 +1,4 @@
 import { registerEnumType } from 'type-graphql';
-import { labels } from '../../shared/world/labels.ts';
-import { DISPUTE_CATEGORIES, type DisputeCategory } from '../../shared/world/records.ts';
 
 // The value sets are the world records' (records.ts), so an imported incident
 // and one received here have the same codes.
@@ -108,16 +106,4 @@ registerEnumType(PoliceStep, {
     REPORT_BACK: { description: '反馈' },
     CLOSE: { description: '结警' },
   },
-});
-
-/**
- * The centre's normalised categories, declared exactly as the grid declares
- * them (same name, values and descriptions): composition merges the two, and
- * an enum used in inputs must be identical everywhere.
- */
-export const MatterCategory = Object.fromEntries(DISPUTE_CATEGORIES.map((c) => [c, c])) as { [K in DisputeCategory]: K };
-registerEnumType(MatterCategory, {
-  name: 'MatterCategory',
-  description: '矛盾纠纷类别（各机构事项统一分类）',
-  valuesConfig: Object.fromEntries(DISPUTE_CATEGORIES.map((c) => [c, { description: labels.category[c] }])),
 });

@@ -2,12 +2,14 @@ import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver,
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { divisionName } from '../../shared/identity/divisions.ts';
-import { decodeCursor, encodeCursor, pageSize } from '../../shared/paging/cursor.ts';
+import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
+import { type Connection, toConnection } from '../../shared/paging/toConnection.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { type MatterRef, matterRef } from '../../shared/schema/matterReferences.ts';
-import { Party } from '../../shared/schema/Party.ts';
-import type { Person } from '../../shared/schema/Person.ts';
+import { Party, partyOf } from '../../shared/schema/Party.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
 import { Scope, requiresScope } from '../../shared/schema/scopes.ts';
+import { forgetChangedCase } from '../../shared/server/forgetChangedCase.ts';
 import type { PoliceContext } from '../context.ts';
 import { Matter } from '../matter.type.ts';
 import {
@@ -18,10 +20,10 @@ import {
   receiveIncident,
   reportBackIncident,
 } from './incident.commands.ts';
-import { MatterCategory, PoliceCategory, PoliceChannel, PoliceDisposition, PoliceIncidentStatus } from './incident.enums.ts';
+import { PoliceCategory, PoliceChannel, PoliceDisposition, PoliceIncidentStatus } from './incident.enums.ts';
 import { parseIncidentNumber } from './incidentNumber.ts';
 import { minutesSince } from './incident.responseTimes.ts';
-import type { IncidentPartyRow, IncidentRow } from './incident.store.ts';
+import type { IncidentRow } from './incident.store.ts';
 import {
   PoliceIncident,
   PoliceIncidentConnection,
@@ -40,21 +42,11 @@ async function row(i: MatterRef, ctx: PoliceContext): Promise<IncidentRow> {
   return found;
 }
 
-/**
- * After a mutation: this request's loaders must not answer from rows read
- * before it (a document may run several mutations, one after the other).
- */
+/** The changed incident as the answer, read afresh. */
 function changed(ctx: PoliceContext, caseCode: string): MatterRef {
-  ctx.loaders.incident.clear(caseCode);
-  ctx.loaders.steps.clear(caseCode);
-  ctx.loaders.incidentByNumber.clearAll();
-  ctx.loaders.incidentsOfPerson.clearAll();
-  ctx.loaders.incidentsOfSuspect.clearAll();
+  const { incident, steps, incidentByNumber, incidentsOfPerson, incidentsOfSuspect } = ctx.loaders;
+  forgetChangedCase(caseCode, [incident, steps], [incidentByNumber, incidentsOfPerson, incidentsOfSuspect]);
   return incidentRef(caseCode);
-}
-
-function toParty(p: IncidentPartyRow): Party {
-  return { role: p.role, displayName: p.name, person: p.personId ? ({ id: p.personId } as Person) : null };
 }
 
 @Resolver(() => PoliceIncident)
@@ -82,17 +74,10 @@ export class IncidentResolver {
     @Arg('filter', () => PoliceIncidentFilter, { nullable: true }) filter?: PoliceIncidentFilter | null,
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
-  ): PoliceIncidentConnection {
-    const limit = pageSize(first);
-    const cursor = after ? (decodeCursor(after, 2) as [string, string]) : null;
-    const page = ctx.incidents.list(filter ?? {}, limit, cursor);
+  ): Connection<MatterRef> {
+    const page = ctx.incidents.list(filter ?? {}, pageSize(first), decodeAfter(after));
     for (const r of page.rows) ctx.loaders.incident.prime(r.caseCode, r);
-    const last = page.rows.at(-1);
-    return {
-      nodes: page.rows.map((r) => incidentRef(r.caseCode)) as unknown as PoliceIncident[],
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor([last.receivedAt, last.caseCode]) : null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page, (r) => [r.receivedAt, r.caseCode], (r) => incidentRef(r.caseCode));
   }
 
   @FieldResolver(() => String, { description: '接警单号' })
@@ -226,13 +211,13 @@ export class IncidentResolver {
 
   @FieldResolver(() => [Party], { description: '涉及人员：报警人、受害人、证人及其他涉事人员（违法犯罪嫌疑人见 suspects）' })
   async parties(@Root() i: MatterRef, @Ctx() ctx: PoliceContext): Promise<Party[]> {
-    return (await ctx.loaders.parties.load(i.caseCode)).filter((p) => p.role !== 'SUSPECT').map(toParty);
+    return (await ctx.loaders.parties.load(i.caseCode)).filter((p) => p.role !== 'SUSPECT').map(partyOf);
   }
 
   @FieldResolver(() => [Party], { nullable: true, description: '违法犯罪嫌疑人（仅公安可见，需 police:restricted 权限）' })
   @Directive(requiresScope(Scope.POLICE_RESTRICTED))
   async suspects(@Root() i: MatterRef, @Ctx() ctx: PoliceContext): Promise<Party[]> {
-    return (await ctx.loaders.parties.load(i.caseCode)).filter((p) => p.role === 'SUSPECT').map(toParty);
+    return (await ctx.loaders.parties.load(i.caseCode)).filter((p) => p.role === 'SUSPECT').map(partyOf);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '简要案情及处置、反馈情况（仅公安可见，需 police:restricted 权限）' })

@@ -1,5 +1,7 @@
-import { divisionPrefix } from '../../shared/identity/divisions.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
+import { caseCodesByPerson, groupByCaseCode, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { ListFilter } from '../../shared/store/ListFilter.ts';
+import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type { PoliceCategory, PoliceChannel, PoliceDisposition, PoliceIncidentStatus, PoliceStep } from './incident.enums.ts';
@@ -133,18 +135,6 @@ const COLUMNS = `case_code AS caseCode, version, incident_number AS incidentNumb
   received_at AS receivedAt, dispatched_at AS dispatchedAt, arrived_at AS arrivedAt, handled_at AS handledAt,
   reported_back_at AS reportedBackAt, closed_at AS closedAt, disposition, center_case_code AS centerCaseCode, narrative`;
 
-function groupBy<T extends { caseCode: string }>(codes: readonly string[], rows: T[]): Omit<T, 'caseCode'>[][] {
-  const map = new Map<string, Omit<T, 'caseCode'>[]>(codes.map((c) => [c, []]));
-  for (const { caseCode, ...rest } of rows) map.get(caseCode)?.push(rest);
-  return codes.map((c) => map.get(c)!);
-}
-
-/** In key order, undefined where a key has no row (what a DataLoader wants). */
-function inKeyOrder<R>(keys: readonly string[], rows: R[], keyOf: (row: R) => string): (R | undefined)[] {
-  const byKey = new Map(rows.map((r) => [keyOf(r), r]));
-  return keys.map((k) => byKey.get(k));
-}
-
 /** The police incidents. Every batched read is one statement over `json_each` of its keys. */
 export function createIncidentStore(db: Db) {
   const loadMany = db.prepare(`SELECT ${COLUMNS} FROM incident WHERE case_code IN (SELECT value FROM json_each(?))`);
@@ -185,20 +175,9 @@ export function createIncidentStore(db: Db) {
   const nextStepSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM incident_step WHERE case_code = ?').pluck();
   const insertStep = db.prepare('INSERT INTO incident_step (case_code, seq, step, at, actor) VALUES (?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT OR REPLACE INTO incident_link (case_code, to_code, reason) VALUES (?, ?, ?)');
-  // Filtered pages: one prepared statement per combination of filters, made on first use.
-  const listStatements = new Map<string, ReturnType<Db['prepare']>>();
-  const prepared = (sql: string) => {
-    let statement = listStatements.get(sql);
-    if (!statement) listStatements.set(sql, (statement = db.prepare(sql)));
-    return statement;
-  };
 
-  const ofPersons = (statement: ReturnType<Db['prepare']>, personIds: readonly string[]): string[][] => {
-    const rows = statement.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[];
-    const byPerson = new Map<string, string[]>(personIds.map((p) => [p, []]));
-    for (const r of rows) byPerson.get(r.personId)?.push(r.caseCode);
-    return personIds.map((p) => byPerson.get(p)!);
-  };
+  const ofPersons = (statement: ReturnType<Db['prepare']>, personIds: readonly string[]): string[][] =>
+    caseCodesByPerson(personIds, statement.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
 
   return {
     load(codes: readonly string[]): (IncidentRow | undefined)[] {
@@ -208,10 +187,10 @@ export function createIncidentStore(db: Db) {
       return inKeyOrder(numbers, byNumberMany.all(JSON.stringify(numbers)) as IncidentRow[], (r) => r.incidentNumber);
     },
     parties(codes: readonly string[]): IncidentPartyRow[][] {
-      return groupBy(codes, partiesMany.all(JSON.stringify(codes)) as (IncidentPartyRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (IncidentPartyRow & { caseCode: string })[]);
     },
     steps(codes: readonly string[]): IncidentStepRow[][] {
-      return groupBy(codes, stepsMany.all(JSON.stringify(codes)) as (IncidentStepRow & { caseCode: string })[]);
+      return groupByCaseCode(codes, stepsMany.all(JSON.stringify(codes)) as (IncidentStepRow & { caseCode: string })[]);
     },
     links(caseCode: string): IncidentLinkRow[] {
       return linksOf.all(caseCode) as IncidentLinkRow[];
@@ -244,28 +223,13 @@ export function createIncidentStore(db: Db) {
 
     /** One page of incidents matching the filter, newest received first (keyset), with the total. */
     list(filter: IncidentFilter, limit: number, after: [string, string] | null) {
-      const where: string[] = [];
-      const params: Record<string, unknown> = {};
-      if (filter.division) {
-        where.push('division >= @division AND division < @divisionEnd');
-        params.division = divisionPrefix(filter.division);
-        params.divisionEnd = `${params.division as string}\uffff`;
-      }
-      for (const key of ['station', 'status', 'category'] as const) {
-        if (filter[key]) {
-          where.push(`${key} = @${key}`);
-          params[key] = filter[key];
-        }
-      }
-      const base = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const total = prepared(`SELECT count(*) AS n FROM incident ${base}`).get(params) as { n: number };
-      const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (received_at, case_code) < (@afterReceived, @afterCode)` : base;
-      const rows = prepared(`SELECT ${COLUMNS} FROM incident ${keyset} ORDER BY received_at DESC, case_code DESC LIMIT @limit`).all({
-        ...params,
-        ...(after ? { afterReceived: after[0], afterCode: after[1] } : {}),
-        limit: limit + 1,
-      }) as IncidentRow[];
-      return { rows: rows.slice(0, limit), hasNextPage: rows.length > limit, totalCount: total.n };
+      const where = new ListFilter()
+        .inDivision('division', filter.division)
+        .equals('station', filter.station)
+        .equals('status', filter.status)
+        .equals('category', filter.category);
+      const list = { from: 'incident', columns: COLUMNS, orderBy: ['received_at', 'case_code'] } as const;
+      return listNewestFirst(db, list, where, { limit, after }, (r) => r as unknown as IncidentRow);
     },
   };
 }

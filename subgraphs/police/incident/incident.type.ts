@@ -1,10 +1,11 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../shared/paging/PageInfo.ts';
 import { PartyRole } from '../../shared/schema/enums.ts';
+import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import { Matter } from '../matter.type.ts';
-import { MatterCategory, PoliceCategory, PoliceChannel, PoliceIncidentStatus, PoliceStep } from './incident.enums.ts';
+import { PoliceCategory, PoliceChannel, PoliceIncidentStatus, PoliceStep } from './incident.enums.ts';
 
 @ObjectType('PoliceIncident', {
   implements: Matter,

@@ -1,5 +1,5 @@
-import { ErrorCode, userError } from '../../shared/errors.ts';
 import type { MatterStatus } from '../../shared/feed/matterEvent.ts';
+import { transition } from '../../shared/workflow/transition.ts';
 import type { PoliceDisposition, PoliceIncidentStatus, PoliceStep } from './incident.enums.ts';
 
 /**
@@ -17,14 +17,7 @@ const TRANSITIONS: Record<PoliceStep, Partial<Record<PoliceIncidentStatus, Polic
 };
 
 export function nextStatus(step: PoliceStep, current: PoliceIncidentStatus, caseCode: string): PoliceIncidentStatus {
-  const next = TRANSITIONS[step][current];
-  if (!next) {
-    throw userError(ErrorCode.INVALID_TRANSITION, `cannot ${step.toLowerCase().replaceAll('_', ' ')} incident ${caseCode}: it is ${current}`, {
-      step,
-      status: current,
-    });
-  }
-  return next;
+  return transition(TRANSITIONS, step, current, `incident ${caseCode}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { localDate } from '../../shared/time/chinaTime.ts';
 
 /**
  * 接警单号 (records.ts): `J{6-digit county}{yyyymmdd}{4-digit daily sequence}`,
@@ -38,13 +39,6 @@ export function formatIncidentNumber({ county, day, sequence }: IncidentNumberPa
   return `J${county}${day.replaceAll('-', '')}${String(sequence).padStart(4, '0')}`;
 }
 
-const CST_OFFSET_MS = 8 * 3_600_000;
-
-/** The local (UTC+8) calendar day of an instant: incident numbers count per local day. */
-export function localDay(at: Date): string {
-  return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 export const INCIDENT_NUMBER_MIGRATION = `
 CREATE TABLE incident_number_sequence (
   county TEXT NOT NULL,
@@ -78,7 +72,8 @@ export function createIncidentNumberAllocator(db: Db): IncidentNumberAllocator {
   );
   return {
     next(county, at) {
-      const day = localDay(at);
+      // Incident numbers count per local (UTC+8) day.
+      const day = localDate(at);
       const { last } = bump.get(county, day)!;
       // formatIncidentNumber refuses a 10,000th number; the caller's transaction rolls the bump back.
       return formatIncidentNumber({ county, day, sequence: last });

@@ -339,3 +339,13 @@ export function divisionPrefix(code: string): string {
   if (/^\d{4}00$/.test(code)) return code.slice(0, 4);
   return code;
 }
+
+/**
+ * The named parameters of `col >= @division AND col < @divisionEnd`: every
+ * code inside `code`, as a range on its prefix, which an index on the
+ * column serves (a LIKE with a parameter would not be).
+ */
+export function divisionRange(code: string): { division: string; divisionEnd: string } {
+  const prefix = divisionPrefix(code);
+  return { division: prefix, divisionEnd: `${prefix}\uffff` };
+}

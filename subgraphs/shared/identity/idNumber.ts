@@ -19,6 +19,7 @@
  * GraphQL errors and logs, where raw ID numbers must not appear (DESIGN.md,
  * "Person"). They name the part that failed and what was expected.
  */
+import { localDate } from '../time/chinaTime.ts';
 import { isPlausibleIdDivisionCode } from './divisions.ts';
 
 export type IdNumberFailure =
@@ -55,7 +56,6 @@ const WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 
 const CHECK_BY_REMAINDER = '10X98765432';
 const SEVENTEEN_DIGITS = /^\d{17}$/;
 const EARLIEST_BIRTH_DATE = '19000101';
-const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The weighted sum's check character; `digits` must be 17 ASCII digits. */
 function checkCharacterOf(digits: string): string {
@@ -101,11 +101,7 @@ function isCalendarDate(yyyymmdd: string): boolean {
  * the server clock is in UTC.
  */
 function chinaDateOf(instant: Date): string {
-  const t = new Date(instant.getTime() + CHINA_UTC_OFFSET_MS);
-  const y = String(t.getUTCFullYear()).padStart(4, '0');
-  const m = String(t.getUTCMonth() + 1).padStart(2, '0');
-  const d = String(t.getUTCDate()).padStart(2, '0');
-  return `${y}${m}${d}`;
+  return localDate(instant).replaceAll('-', '');
 }
 
 function fail(reason: IdNumberFailure, message: string): ParsedIdNumber {

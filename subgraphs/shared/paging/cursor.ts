@@ -20,6 +20,11 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
   throw userError(ErrorCode.BAD_USER_INPUT, `invalid cursor ${JSON.stringify(cursor)}`, { argumentName: 'after' });
 }
 
+/** The two-part sort key (time or name, then case code or id) an `after` cursor names; null for the first page. */
+export function decodeAfter(after: string | null | undefined): [string, string] | null {
+  return after ? (decodeCursor(after, 2) as [string, string]) : null;
+}
+
 /** Bounds `first`: 1..max, default `fallback`. */
 export function pageSize(first: number | null | undefined, fallback = 20, max = 100): number {
   if (first === null || first === undefined) return fallback;

@@ -14,3 +14,8 @@ export class Party {
   @Field(() => Person, { nullable: true })
   person!: Person | null;
 }
+
+/** A party as an agency stores it, shown as `Party`: linked to a Person only when the party gave an ID number (then it has a token). */
+export function partyOf(row: { role: PartyRole; name: string; personId: string | null }): Party {
+  return { role: row.role, displayName: row.name, person: row.personId ? { id: row.personId } : null };
+}

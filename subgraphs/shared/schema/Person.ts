@@ -12,3 +12,12 @@ export class Person {
   @Field(() => ID)
   id!: string;
 }
+
+/**
+ * `_entities` for Person, the same in every subgraph: every token is a
+ * Person (another agency may name people this one does not hold), and the
+ * subgraph's slice loads later, batched by the request's loaders.
+ */
+export function resolvePersonReference(ref: { id: string }): Person {
+  return { id: ref.id };
+}

@@ -2,7 +2,7 @@
  * Chinese display labels for the code values of the world records
  * (records.ts), so every subgraph shows the same words to case handlers.
  */
-import type { DisputeCategory, LinkReason, MatterStatus, PartyRole } from './records.ts';
+import type { DisputeCategory, LinkReason, MatterStatus, PartyRole, Satisfaction } from './records.ts';
 
 export const labels = {
   category: {
@@ -56,4 +56,9 @@ export const labels = {
     THIRD_PARTY: '第三人',
     AGENT: '代理人',
   } satisfies Record<PartyRole, string>,
+  satisfaction: {
+    SATISFIED: '满意',
+    BASICALLY_SATISFIED: '基本满意',
+    DISSATISFIED: '不满意',
+  } satisfies Record<Satisfaction, string>,
 } as const;

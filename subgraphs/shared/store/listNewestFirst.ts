@@ -1,0 +1,50 @@
+import { keysetPage, type KeysetPage } from '../paging/keysetPage.ts';
+import type { ListFilter } from './ListFilter.ts';
+import type { Db } from './openDatabase.ts';
+
+export interface NewestFirstList {
+  /** The table, with the alias `columns` and `orderBy` use, if any: `dispute`, `petition p`. */
+  from: string;
+  columns: string;
+  /** The time column and the case-code column, the order and the keyset. */
+  orderBy: readonly [time: string, code: string];
+}
+
+type Statement = ReturnType<Db['prepare']>;
+const statementsOf = new WeakMap<Db, Map<string, Statement>>();
+
+/** Prepared once per distinct SQL text: a list has a few filter combinations, each used again and again. */
+function prepared(db: Db, sql: string): Statement {
+  let statements = statementsOf.get(db);
+  if (!statements) statementsOf.set(db, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+/**
+ * One page of an agency's matters matching the filter, newest first, as
+ * `toRow` makes them, and the total for the filter. The next page starts
+ * after the last (time, case code) seen (keyset): no OFFSET, so a deep page
+ * costs what the first does, and the case code orders matters received in
+ * the same minute.
+ */
+export function listNewestFirst<Row>(
+  db: Db,
+  list: NewestFirstList,
+  filter: Pick<ListFilter, 'where' | 'params'>,
+  page: { limit: number; after: [string, string] | null },
+  toRow: (raw: Record<string, unknown>) => Row,
+): KeysetPage<Row> {
+  const { limit, after } = page;
+  const [time, code] = list.orderBy;
+  const base = filter.where.length > 0 ? `WHERE ${filter.where.join(' AND ')}` : '';
+  const totalCount = prepared(db, `SELECT count(*) FROM ${list.from} ${base}`).pluck().get(filter.params) as number;
+  const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (${time}, ${code}) < (@afterTime, @afterCode)` : base;
+  const rows = prepared(db, `SELECT ${list.columns} FROM ${list.from} ${keyset} ORDER BY ${time} DESC, ${code} DESC LIMIT @limit`).all({
+    ...filter.params,
+    ...(after ? { afterTime: after[0], afterCode: after[1] } : {}),
+    limit: limit + 1,
+  }) as Record<string, unknown>[];
+  return keysetPage(rows, limit, totalCount, toRow);
+}

@@ -10,13 +10,17 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAudit } from './audit/registerAudit.ts';
 import { overrideFor, type GatewayConfig } from './config/parseGatewayConfig.ts';
 import { createGatewayContext, type GatewayContext } from './context/createGatewayContext.ts';
 import { requestIdFor } from './context/requestIdFor.ts';
+import { registerConsole } from './console/registerConsole.ts';
 import { ErrorCode } from './errors.ts';
 import { registerGraphiql } from './graphiql/registerGraphiql.ts';
 import { CIRCUIT_STATE_VALUE, createMetrics, type GatewayMetrics } from './metrics/createMetrics.ts';
+import { registerLimits } from './limits/registerLimits.ts';
 import { registerOperationsRoutes } from './operations/registerOperationsRoutes.ts';
+import { createSecurity } from './security/createSecurity.ts';
 import { SubgraphProbe } from './operations/SubgraphProbe.ts';
 import { formatGatewayError } from './plugins/formatGatewayError.ts';
 import { useErrorLog } from './plugins/useErrorLog.ts';
@@ -86,6 +90,34 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
   const metrics = options.metrics ?? createMetrics();
   let closing = false;
 
+  // Limits, trusted documents and the rate limit on /graphql (README
+  // "Limits"): before the route is declared. Production without its
+  // persisted-operations manifest stops here, before anything is opened.
+  registerLimits(app, { config: config.limits, supergraph: () => host.current, metrics });
+
+  // Authentication, purpose, authorization, signed context (issue 6). First:
+  // unusable keys stop the gateway before anything else is opened.
+  let security: Awaited<ReturnType<typeof createSecurity>>;
+  try {
+    security = await createSecurity({
+      config: config.security,
+      production: config.nodeEnv === 'production',
+      currentSupergraph: () => host.current,
+    });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  security.decorate(app);
+  if (!security.enabled) {
+    app.log.warn('authentication is OFF (GATEWAY_AUTH=off, development only): no tokens, no authorization, no signed context');
+  } else if (config.security.developmentKeys) {
+    app.log.warn('using the DEVELOPMENT JWT secret and context key from the repository (development only)');
+  }
+  const headersFor = combineHeaders(security.headersFor, options.headersFor);
+  // The audit log (issue 6 item 6, gateway/audit/README.md): its plugin goes last, after authorization.
+  const audit = registerAudit(app, { config: config.audit, authenticate: security.onRequest });
+
   // Subgraph transport: pools by origin; breaker and retry budget by subgraph.
   const pools = new SubgraphPools({ connections: config.transport.connections, connectTimeoutMs: config.transport.timeoutMs });
   const states = new SubgraphStates({
@@ -124,12 +156,12 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
         maxRetries: config.transport.retry.maxRetries,
         metrics,
         log: transportLog,
-        ...(options.headersFor ? { headersFor: options.headersFor } : {}),
+        ...(headersFor ? { headersFor } : {}),
       }),
     createPlanCache: () =>
       new PlanCache({ maxEntries: 2000, onHit: () => metrics.queryPlanCacheHits.inc(), onMiss: () => metrics.queryPlanCacheMisses.inc() }),
     logger: app.log.child({ component: 'apollo-gateway' }),
-    enforcedSecurityFeatures: new Set(options.enforcedSecurityFeatures ?? []),
+    enforcedSecurityFeatures: new Set([...security.enforcedFeatures, ...(options.enforcedSecurityFeatures ?? [])]),
     allowUnenforcedAuthorization: config.allowUnenforcedAuthorization,
     onLoaded: (generation, previous) => {
       metrics.supergraphReloads.inc({ result: 'ok' });
@@ -165,15 +197,24 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
     logger: app.log.child({ component: 'apollo-server' }),
     // main.ts owns the signals: it closes Fastify, which stops Apollo Server.
     stopOnTerminationSignals: false,
+    // Automatic persisted queries would run a text registered by another
+    // user, past the authorization rewrite (and the rewrite changes a text's
+    // hash): with security on, every request carries its text.
+    ...(security.enabled ? { persistedQueries: false as const } : {}),
     plugins: [
       // Nothing phones home and no landing page is fetched from a CDN.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // First: it refuses unprepared operations before anything else acts,
+      // and restores removed fields before others read the response.
+      security.plugin,
       useRequestMetrics(metrics),
       useErrorLog(),
       ...(options.plugins ?? []),
+      // Last: it sees the answer as it will leave, and holds it until its record is durable.
+      ...(audit ? [audit] : []),
     ],
   });
   try {
@@ -224,6 +265,8 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
   app.route({
     method: ['GET', 'POST', 'OPTIONS'],
     url: '/graphql',
+    onRequest: security.onRequest,
+    preHandler: security.preHandler,
     handler: fastifyApolloHandler(apollo, { context: async (request) => createGatewayContext(request) }),
   });
 
@@ -236,6 +279,7 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
     isClosing: () => closing,
   });
   if (config.graphiql) registerGraphiql(app);
+  registerConsole(app, { config });
 
   app.get('/', async () => ({
     service: 'OneWindow gateway',
@@ -247,4 +291,10 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
   }));
 
   return app;
+}
+
+/** Both header hooks, the security one's headers winning (a caller cannot replace the signed context). */
+function combineHeaders(security: HeadersFor | undefined, extra: HeadersFor | undefined): HeadersFor | undefined {
+  if (!security || !extra) return security ?? extra;
+  return async (context, subgraph) => ({ ...(await extra(context, subgraph)), ...(await security(context, subgraph)) });
 }

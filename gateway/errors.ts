@@ -23,6 +23,74 @@ export const ErrorCode = {
   /** Anything unexpected; the message is generic outside development. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 
+  // Security (issue 6; gateway/security/, README "Security").
+  /**
+   * HTTP 401, no data: the bearer token is missing, malformed, expired, not
+   * yet valid, for another issuer or audience, or wrongly signed.
+   * `extensions.reason` says which (see `AuthenticationFailure`); HTTP 503
+   * with Retry-After when the key set cannot be fetched (KEYS_UNAVAILABLE).
+   */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /**
+   * HTTP 400, no data: the operation reads person data and states no purpose
+   * (`x-access-purpose`: a case code or `reason:<text>`), or the header is
+   * malformed (`extensions.reason`: MISSING or INVALID).
+   */
+  PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
+  /**
+   * A field (or type) the user may not see was removed from the operation
+   * (Apollo Router semantics): it comes back null and this error names its
+   * path; the rest is served. In reject mode (`GATEWAY_AUTHZ_MODE=reject`)
+   * the whole operation is refused instead: HTTP 403, no data.
+   */
+  UNAUTHORIZED_FIELD_OR_TYPE: 'UNAUTHORIZED_FIELD_OR_TYPE',
+  /**
+   * Authorization could not be applied to this operation, so nothing was
+   * executed: the supergraph was replaced while the request was being
+   * prepared, or the operation reached execution without passing through
+   * authorization (fail closed). Retrying usually succeeds.
+   */
+  AUTHORIZATION_UNAVAILABLE: 'AUTHORIZATION_UNAVAILABLE',
+
+  // Limits and trusted documents (issue 6 item 7; gateway/limits/,
+  // gateway/production/, README "Limits"). All refused before execution,
+  // no data; `extensions.limit` and `extensions.actual` give the numbers.
+  /** HTTP 400: fields nest deeper than the limit (default 6). */
+  MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',
+  /** HTTP 400: more aliases than the limit (default 15), counted once per fragment spread. */
+  MAX_ALIASES_EXCEEDED: 'MAX_ALIASES_EXCEEDED',
+  /** HTTP 400: more top-level fields in one operation than the limit (default 10). */
+  MAX_ROOT_FIELDS_EXCEEDED: 'MAX_ROOT_FIELDS_EXCEEDED',
+  /** HTTP 400: more lexical tokens than the limit (default 1000), counted before parsing. */
+  MAX_TOKENS_EXCEEDED: 'MAX_TOKENS_EXCEEDED',
+  /** HTTP 400: more directives than the limit (default 50), counted once per fragment spread. */
+  MAX_DIRECTIVES_EXCEEDED: 'MAX_DIRECTIVES_EXCEEDED',
+  /**
+   * HTTP 400: the estimated cost (`@cost` / `@listSize` demand control) is over
+   * the budget (default 5000); `extensions.cost` is the estimate.
+   */
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  /** HTTP 413: the request body is larger than the limit (default 2,000,000 bytes). */
+  BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  /** HTTP 429 with Retry-After: the user (or, unauthenticated, the IP address) spent its request budget. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /**
+   * HTTP 400: production runs only the operations of the trusted-documents
+   * manifest (`npm run persist`); this one is not in it (unknown id or hash,
+   * or a text that is not a registered body). `extensions.reason` says which.
+   */
+  OPERATION_NOT_REGISTERED: 'OPERATION_NOT_REGISTERED',
+
+  // Audit (issue 6 item 6; gateway/audit/, its README).
+  /**
+   * HTTP 503 with Retry-After, no data: the operation reads person data and
+   * its audit record could not be written (store unreachable, locked, full),
+   * so the answer is withheld (fail closed).
+   */
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
+  /** HTTP 403: an authenticated user without the role a route needs (the audit listing: auditor or supervisor). */
+  FORBIDDEN: 'FORBIDDEN',
+
   // Supergraph lifecycle (logs and the `reloads_total{result="refused"}`
   // metric, never a client response: a refused supergraph changes nothing).
   /** The supergraph file could not be read (missing, unreadable, empty). */
@@ -77,6 +145,48 @@ export const SubgraphFailureReason = {
 } as const;
 
 export type SubgraphFailureReason = (typeof SubgraphFailureReason)[keyof typeof SubgraphFailureReason];
+
+/** Why a token was refused: `extensions.reason` on UNAUTHENTICATED. */
+export const AuthenticationFailure = {
+  /** No `Authorization: Bearer <token>` header. */
+  MISSING: 'MISSING',
+  /** Not a bearer header, not a JWT, or claims of the wrong shape. */
+  MALFORMED: 'MALFORMED',
+  /** Past `exp` (or before `nbf`). */
+  EXPIRED: 'EXPIRED',
+  /** Bad signature, unknown key, or an algorithm the gateway does not accept (`none`, HS256 under a JWKS, ...). */
+  BAD_SIGNATURE: 'BAD_SIGNATURE',
+  /** Wrong issuer or audience, or a required claim missing. */
+  CLAIMS_REJECTED: 'CLAIMS_REJECTED',
+  /** The key set could not be fetched (JWKS URL down): not the caller's fault, still no data. */
+  KEYS_UNAVAILABLE: 'KEYS_UNAVAILABLE',
+} as const;
+
+export type AuthenticationFailure = (typeof AuthenticationFailure)[keyof typeof AuthenticationFailure];
+
+/** Why a purpose was refused: `extensions.reason` on PURPOSE_REQUIRED. */
+export const PurposeFailure = {
+  /** The operation reads person data and has no `x-access-purpose`. */
+  MISSING: 'MISSING',
+  /** The header is neither a valid case code nor `reason:<text>` of 2 to 200 characters. */
+  INVALID: 'INVALID',
+} as const;
+
+export type PurposeFailure = (typeof PurposeFailure)[keyof typeof PurposeFailure];
+
+/** Why a request runs no registered operation: `extensions.reason` on OPERATION_NOT_REGISTERED. */
+export const NotRegisteredReason = {
+  /** `documentId`/`id` or `extensions.persistedQuery.sha256Hash` is not in the manifest. */
+  UNKNOWN_ID: 'UNKNOWN_ID',
+  /** (Production) the text sent is not a registered operation. */
+  NOT_REGISTERED: 'NOT_REGISTERED',
+  /** The request names a registered operation and also sends a different text. */
+  ID_MISMATCH: 'ID_MISMATCH',
+  /** (Production) the request names no operation at all. */
+  NO_OPERATION: 'NO_OPERATION',
+} as const;
+
+export type NotRegisteredReason = (typeof NotRegisteredReason)[keyof typeof NotRegisteredReason];
 
 export interface SubgraphFailure {
   code: typeof ErrorCode.SUBGRAPH_UNAVAILABLE | typeof ErrorCode.SUBGRAPH_TIMEOUT | typeof ErrorCode.SUBGRAPH_BAD_RESPONSE;

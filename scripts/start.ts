@@ -26,6 +26,8 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
+import { demoUser } from '../gateway/security/demoUsers.ts';
+import { mintToken } from '../gateway/security/mintToken.ts';
 import { SUBGRAPHS, defaultSubgraphUrl } from '../schema/subgraphList.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -360,15 +362,21 @@ async function main(): Promise<void> {
   console.log(`  GraphiQL: ${base}/graphiql`);
   console.log(`  Ready:    ${base}/ready   Metrics: ${base}/metrics`);
   console.log(`  Subgraphs: ${ports.map((s) => `${s.name} :${s.port}`).join(', ')}`);
+  console.log(`  Console:  ${base}/console   (sign in as a demo user)`);
   if (example) {
     const link = `${base}/graphiql?query=${encodeURIComponent(example.query)}&variables=${encodeURIComponent(variables)}`;
+    // Every GraphQL request carries a token and, when it reads person data,
+    // a purpose (README "Security"): the example is signed for the centre's
+    // case handler, a development demo user.
+    const token = await mintToken(demoUser('handler')!);
     say('\nExample: one person across every agency');
     console.log(example.query);
     console.log(`variables: ${variables}`);
-    console.log(`\nOpen it in GraphiQL:\n  ${link}`);
+    console.log(`\nOpen it in GraphiQL (add the headers below in its Headers tab):\n  ${link}`);
     console.log(
-      `or: curl -s ${base}/graphql -H 'content-type: application/json' \\\n    -d '${JSON.stringify({ query: example.query.replace(/\s+/g, ' '), variables: JSON.parse(variables) })}'`,
+      `or: curl -s ${base}/graphql -H 'content-type: application/json' \\\n    -H "authorization: Bearer ${token}" \\\n    -H 'x-access-purpose: reason:演示查询' \\\n    -d '${JSON.stringify({ query: example.query.replace(/\s+/g, ' '), variables: JSON.parse(variables) })}'`,
     );
+    console.log('Tokens for the other demo users: npm run token -- <user> (README "Security").');
   }
   say('\nCtrl-C stops everything.');
 }

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseAuditConfig, type AuditConfig } from '../audit/parseAuditConfig.ts';
 import { ConfigError } from '../errors.ts';
+import { parseLimitsConfig, type LimitsConfig } from '../limits/parseLimitsConfig.ts';
+import { parseSecurityConfig, type SecurityConfig } from '../security/parseSecurityConfig.ts';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -55,6 +58,12 @@ export interface GatewayConfig {
   logLevel: string;
   /** Grace period for in-flight requests on SIGTERM before the process gives up. */
   shutdownTimeoutMs: number;
+  /** Authentication, authorization, purpose, signed context (README "Security"). */
+  security: SecurityConfig;
+  /** Depth, aliases, tokens, cost, body size, rate limit, trusted documents (README "Limits"). */
+  limits: LimitsConfig;
+  /** The audit log of reads of person data (gateway/audit/README.md). */
+  audit: AuditConfig;
 }
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -108,6 +117,9 @@ export function parseGatewayConfig(argv: readonly string[], env: Readonly<Record
     exposeErrorDetails: nodeEnv !== 'production',
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     shutdownTimeoutMs: integer('GATEWAY_SHUTDOWN_TIMEOUT_MS', env.GATEWAY_SHUTDOWN_TIMEOUT_MS, 10_000, 0),
+    security: parseSecurityConfig(nodeEnv === 'production', env),
+    limits: parseLimitsConfig(nodeEnv === 'production', env),
+    audit: parseAuditConfig(env, nodeEnv === 'production'),
   };
 }
 

@@ -35,5 +35,15 @@ declare module 'fastify' {
     purpose?: AccessPurpose;
     /** Fields authorization removed from this request's operation. */
     removedFields?: RemovedField[];
+    /**
+     * Schema coordinates (e.g. `Person.idNumber`) of the scope-protected
+     * fields this request's operation selected and was allowed to read: the
+     * unmasked values served. Counted from the executed operation, so a
+     * field whose parent resolved null (no such person) still counts: audit
+     * errs on the side of recording an unmasking.
+     */
+    sensitiveFields?: string[];
+    /** Whether the operation selects any person-data type (security/personDataTypes.ts): it must state a purpose and is audited. */
+    readsPersonData?: boolean;
   }
 }

@@ -6,7 +6,6 @@ import type { OutboxRelay } from '../shared/feed/createOutboxRelay.ts';
 import { startOutboxRelay } from '../shared/feed/startOutboxRelay.ts';
 import { createPersonTokenizer } from '../shared/identity/personToken.ts';
 import { createSubgraphServer } from '../shared/server/createSubgraphServer.ts';
-import { requestActor } from '../shared/server/requestActor.ts';
 import type { SubgraphBuildOptions } from '../shared/server/SubgraphBuildOptions.ts';
 import { migrate } from '../shared/store/migrate.ts';
 import { openDatabase } from '../shared/store/openDatabase.ts';
@@ -45,8 +44,10 @@ export async function build(options: CourtsOptions): Promise<FastifyInstance> {
   const app = await createSubgraphServer({
     name: 'courts',
     schema,
+    config,
+    clock,
     logger: options.logger,
-    context: (request) => createCourtsContext(services, requestActor(request)),
+    context: (user) => createCourtsContext(services, user),
   });
   relay = startOutboxRelay(app, { db, config, clock, enabled: options.relay !== false });
   return app;

@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import type { Clock } from '../shared/clock.ts';
 import type { CaseCodeAllocator } from '../shared/codes/caseCodeAllocator.ts';
 import type { PersonTokenizer } from '../shared/identity/personToken.ts';
+import { type Actor, actorOf } from '../shared/security/Actor.ts';
+import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
+import type { UserContext } from '../shared/security/userContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
 import type { CaseNumberAllocator } from './courtCase/caseNumberAllocator.ts';
 import type { CourtCaseStore } from './courtCase/courtCase.store.ts';
@@ -20,24 +23,35 @@ export interface CourtsServices {
 
 export type CourtsContext = CourtsServices & {
   loaders: ReturnType<typeof createLoaders>;
-  /** Who is asking: recorded on every step. */
-  actor: string;
+  /** The verified user of the gateway's signed context. */
+  user: UserContext;
+  /** What the user may see: every read below filters by it. */
+  jurisdiction: Jurisdiction;
+  /** Who acts: recorded on every step. */
+  actor: Actor;
 };
 
-/** Loaders live for one request: each batches a tick's keys into one SQL query. */
-function createLoaders(services: CourtsServices) {
+/**
+ * Loaders live for one request: each batches a tick's keys into one SQL
+ * query. A case outside the user's jurisdiction (the town where the
+ * dispute arose) loads as undefined, like an unknown one; a person's cases
+ * are filtered in SQL. Parties, hearings and steps are reached only
+ * through a visible case.
+ */
+function createLoaders(services: CourtsServices, jurisdiction: Jurisdiction) {
   const { cases } = services;
   return {
-    courtCase: new DataLoader(async (codes: readonly string[]) => cases.load(codes)),
+    courtCase: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(cases.load(codes))),
     parties: new DataLoader(async (codes: readonly string[]) => cases.parties(codes)),
     hearings: new DataLoader(async (codes: readonly string[]) => cases.hearings(codes)),
     extensions: new DataLoader(async (codes: readonly string[]) => cases.extensions(codes)),
     steps: new DataLoader(async (codes: readonly string[]) => cases.steps(codes)),
     enforcements: new DataLoader(async (codes: readonly string[]) => cases.enforcements(codes)),
-    casesOfPerson: new DataLoader(async (ids: readonly string[]) => cases.ofPersons(ids)),
+    casesOfPerson: new DataLoader(async (ids: readonly string[]) => cases.ofPersons(ids, jurisdiction)),
   };
 }
 
-export function createCourtsContext(services: CourtsServices, actor: string): CourtsContext {
-  return { ...services, actor, loaders: createLoaders(services) };
+export function createCourtsContext(services: CourtsServices, user: UserContext): CourtsContext {
+  const jurisdiction = Jurisdiction.of(user.jurisdiction);
+  return { ...services, user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) };
 }

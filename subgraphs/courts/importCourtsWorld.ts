@@ -13,11 +13,11 @@ export const IMPORT_ACTOR = 'world-import';
 
 /** A world court case as stored here: times in UTC, parties tokenized, steps rebuilt from the record's times. */
 export function courtCaseFromRecord(r: CourtCaseRecord, tokenize: PersonTokenizer): NewCourtCase {
-  const steps: CourtStepRow[] = [{ step: 'RECEIVE', at: utc(r.receivedAt), actor: IMPORT_ACTOR, note: null }];
-  if (r.filedAt) steps.push({ step: 'FILE', at: utc(r.filedAt), actor: IMPORT_ACTOR, note: r.caseNumber });
-  for (const e of r.extensions) steps.push({ step: 'EXTEND_LIMIT', at: utc(e.approvedAt), actor: IMPORT_ACTOR, note: `+${e.days}: ${e.reason}` });
-  if (r.status === 'NOT_FILED' && r.closedAt) steps.push({ step: 'REFUSE_FILING', at: utc(r.closedAt), actor: IMPORT_ACTOR, note: null });
-  if (r.status === 'CLOSED' && r.closedAt) steps.push({ step: 'CLOSE', at: utc(r.closedAt), actor: IMPORT_ACTOR, note: r.outcome });
+  const steps: CourtStepRow[] = [{ step: 'RECEIVE', at: utc(r.receivedAt), actor: IMPORT_ACTOR, actorId: null, note: null }];
+  if (r.filedAt) steps.push({ step: 'FILE', at: utc(r.filedAt), actor: IMPORT_ACTOR, actorId: null, note: r.caseNumber });
+  for (const e of r.extensions) steps.push({ step: 'EXTEND_LIMIT', at: utc(e.approvedAt), actor: IMPORT_ACTOR, actorId: null, note: `+${e.days}: ${e.reason}` });
+  if (r.status === 'NOT_FILED' && r.closedAt) steps.push({ step: 'REFUSE_FILING', at: utc(r.closedAt), actor: IMPORT_ACTOR, actorId: null, note: null });
+  if (r.status === 'CLOSED' && r.closedAt) steps.push({ step: 'CLOSE', at: utc(r.closedAt), actor: IMPORT_ACTOR, actorId: null, note: r.outcome });
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   // Typed references are also links (records.ts), whether or not the file repeats them there.

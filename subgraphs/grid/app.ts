@@ -4,7 +4,6 @@ import { systemClock } from '../shared/clock.ts';
 import type { SubgraphBuildOptions } from '../shared/server/SubgraphBuildOptions.ts';
 import { createPersonTokenizer } from '../shared/identity/personToken.ts';
 import { createSubgraphServer } from '../shared/server/createSubgraphServer.ts';
-import { requestActor } from '../shared/server/requestActor.ts';
 import { migrate } from '../shared/store/migrate.ts';
 import { openDatabase } from '../shared/store/openDatabase.ts';
 import { createGridContext, type GridServices } from './context.ts';
@@ -53,8 +52,10 @@ export async function build(options: GridOptions): Promise<FastifyInstance> {
   const app = await createSubgraphServer({
     name: 'grid',
     schema,
+    config: options.config,
+    clock,
     logger: options.logger,
-    context: (request) => createGridContext(services, requestActor(request)),
+    context: (user) => createGridContext(services, user),
   });
   await ingestRoute(app, { registry: services.registry, secret: options.config.serviceSecret, clock });
   app.addHook('onClose', async () => db.close());

@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import type { Clock } from '../shared/clock.ts';
 import type { PersonTokenizer } from '../shared/identity/personToken.ts';
 import type { CaseCodeAllocator } from '../shared/codes/caseCodeAllocator.ts';
+import { type Actor, actorOf } from '../shared/security/Actor.ts';
+import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
+import type { UserContext } from '../shared/security/userContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
 import type { DisputeStore } from './dispute/dispute.store.ts';
 import type { DueDateRules } from './dispute/dueDateRules.ts';
@@ -27,27 +30,40 @@ export interface GridServices {
 
 export type GridContext = GridServices & {
   loaders: ReturnType<typeof createLoaders>;
-  /** Who is asking: recorded on every workflow step. */
-  actor: string;
+  /** The verified user of the gateway's signed context. */
+  user: UserContext;
+  /** What the user may see: every read below filters by it. */
+  jurisdiction: Jurisdiction;
+  /** Who acts: recorded on every workflow step. */
+  actor: Actor;
 };
 
-/** Loaders live for one request: each batches a tick's keys into one SQL query. */
-function createLoaders(services: GridServices) {
+/**
+ * Loaders live for one request: each batches a tick's keys into one SQL
+ * query. They answer only what the user may see: a person or matter
+ * outside the jurisdiction loads as undefined, exactly like an unknown one,
+ * so every resolver built on them (root fields, entity references, fields
+ * of a Person another agency names) treats it as absent; lists filter in
+ * SQL. Rows reached only through a visible row (a ticket's parties and
+ * steps, a person's cell and household) need no check of their own.
+ */
+function createLoaders(services: GridServices, jurisdiction: Jurisdiction) {
   const { persons, registry, disputes } = services;
   return {
-    person: new DataLoader(async (ids: readonly string[]) => persons.load(ids)),
-    members: new DataLoader(async (ids: readonly string[]) => persons.members(ids)),
+    person: new DataLoader(async (ids: readonly string[]) => jurisdiction.visible(persons.load(ids))),
+    members: new DataLoader(async (ids: readonly string[]) => persons.members(ids, jurisdiction)),
     cell: new DataLoader(async (codes: readonly string[]) => persons.loadCells(codes)),
     household: new DataLoader(async (ids: readonly string[]) => persons.loadHouseholds(ids)),
-    matter: new DataLoader(async (codes: readonly string[]) => registry.load(codes)),
-    related: new DataLoader(async (codes: readonly string[]) => registry.related(codes)),
-    dispute: new DataLoader(async (codes: readonly string[]) => disputes.load(codes)),
+    matter: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(registry.load(codes))),
+    related: new DataLoader(async (codes: readonly string[]) => registry.related(codes, jurisdiction)),
+    dispute: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(disputes.load(codes))),
     disputeParties: new DataLoader(async (codes: readonly string[]) => disputes.parties(codes)),
     disputeEvents: new DataLoader(async (codes: readonly string[]) => disputes.events(codes)),
-    disputesOfPerson: new DataLoader(async (ids: readonly string[]) => disputes.ofPersons(ids)),
+    disputesOfPerson: new DataLoader(async (ids: readonly string[]) => disputes.ofPersons(ids, jurisdiction)),
   };
 }
 
-export function createGridContext(services: GridServices, actor: string): GridContext {
-  return { ...services, actor, loaders: createLoaders(services) };
+export function createGridContext(services: GridServices, user: UserContext): GridContext {
+  const jurisdiction = Jurisdiction.of(user.jurisdiction);
+  return { ...services, user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) };
 }

@@ -42,7 +42,7 @@ export function disputeFromRecord(r: DisputeRecord, tokenize: (idNumber: string)
       personId: p.idNumber ? tokenize(p.idNumber) : null,
       phone: p.phone,
     })),
-    events: r.events.map((e) => ({ step: e.step, at: utc(e.at), actor: e.by, unit: e.unit, note: e.note })),
+    events: r.events.map((e) => ({ step: e.step, at: utc(e.at), actor: e.by, actorId: null, unit: e.unit, note: e.note })),
     links: r.links.map((l) => ({ caseCode: l.caseCode, reason: l.reason })),
   };
 }

@@ -6,7 +6,6 @@ import type { OutboxRelay } from '../shared/feed/createOutboxRelay.ts';
 import { startOutboxRelay } from '../shared/feed/startOutboxRelay.ts';
 import { createPersonTokenizer } from '../shared/identity/personToken.ts';
 import { createSubgraphServer } from '../shared/server/createSubgraphServer.ts';
-import { requestActor } from '../shared/server/requestActor.ts';
 import type { SubgraphBuildOptions } from '../shared/server/SubgraphBuildOptions.ts';
 import { migrate } from '../shared/store/migrate.ts';
 import { openDatabase } from '../shared/store/openDatabase.ts';
@@ -47,8 +46,10 @@ export async function build(options: LegalAidOptions): Promise<FastifyInstance> 
   const app = await createSubgraphServer({
     name: 'legalaid',
     schema,
+    config: options.config,
+    clock,
     logger: options.logger,
-    context: (request) => createLegalAidContext(services, requestActor(request)),
+    context: (user) => createLegalAidContext(services, user),
   });
   relay = startOutboxRelay(app, { db, config: options.config, clock, enabled: options.relay !== false });
   return app;

@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import type { Clock } from '../shared/clock.ts';
 import type { CaseCodeAllocator } from '../shared/codes/caseCodeAllocator.ts';
 import type { PersonTokenizer } from '../shared/identity/personToken.ts';
+import { type Actor, actorOf } from '../shared/security/Actor.ts';
+import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
+import type { UserContext } from '../shared/security/userContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
 import type { LegalAidCaseStore } from './legalAidCase/legalAidCase.store.ts';
 import type { LegalAidRules } from './legalAidCase/legalAidRules.ts';
@@ -20,22 +23,32 @@ export interface LegalAidServices {
 
 export type LegalAidContext = LegalAidServices & {
   loaders: ReturnType<typeof createLoaders>;
-  /** Who is asking: recorded on every step. */
-  actor: string;
+  /** The verified user of the gateway's signed context. */
+  user: UserContext;
+  /** What the user may see: every read below filters by it. */
+  jurisdiction: Jurisdiction;
+  /** Who acts: recorded on every step. */
+  actor: Actor;
 };
 
-/** Loaders live for one request: each batches a tick's keys into one SQL query. */
-function createLoaders(services: LegalAidServices) {
+/**
+ * Loaders live for one request: each batches a tick's keys into one SQL
+ * query. A case outside the user's jurisdiction loads as undefined, like an
+ * unknown one; a person's cases are filtered in SQL. Parties, links and
+ * steps are reached only through a visible case.
+ */
+function createLoaders(services: LegalAidServices, jurisdiction: Jurisdiction) {
   const { cases } = services;
   return {
-    legalAidCase: new DataLoader(async (codes: readonly string[]) => cases.load(codes)),
+    legalAidCase: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(cases.load(codes))),
     parties: new DataLoader(async (codes: readonly string[]) => cases.parties(codes)),
     links: new DataLoader(async (codes: readonly string[]) => cases.links(codes)),
     steps: new DataLoader(async (codes: readonly string[]) => cases.events(codes)),
-    casesOfPerson: new DataLoader(async (ids: readonly string[]) => cases.ofPersons(ids)),
+    casesOfPerson: new DataLoader(async (ids: readonly string[]) => cases.ofPersons(ids, jurisdiction)),
   };
 }
 
-export function createLegalAidContext(services: LegalAidServices, actor: string): LegalAidContext {
-  return { ...services, actor, loaders: createLoaders(services) };
+export function createLegalAidContext(services: LegalAidServices, user: UserContext): LegalAidContext {
+  const jurisdiction = Jurisdiction.of(user.jurisdiction);
+  return { ...services, user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) };
 }

@@ -102,7 +102,7 @@ function rowFromRecord(r: LegalAidCaseRecord): LegalAidCaseRow {
 function stepsFromRow(row: LegalAidCaseRow): LegalAidEventRow[] {
   const steps: LegalAidEventRow[] = [];
   const add = (step: LegalAidStep, at: string | null, note: string | null = null) => {
-    if (at) steps.push({ step, at, actor: row.organization, note });
+    if (at) steps.push({ step, at, actor: row.organization, actorId: null, note });
   };
   add('APPLY', row.appliedAt);
   add(row.decision === 'REFUSED' ? 'REFUSE' : 'GRANT', row.decidedAt, row.refusalReason);

@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import type { Clock } from '../shared/clock.ts';
 import type { CaseCodeAllocator } from '../shared/codes/caseCodeAllocator.ts';
 import type { PersonTokenizer } from '../shared/identity/personToken.ts';
+import { type Actor, actorOf } from '../shared/security/Actor.ts';
+import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
+import type { UserContext } from '../shared/security/userContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
 import type { PetitionStore } from './petition/petition.store.ts';
 
@@ -18,22 +21,32 @@ export interface PetitionsServices {
 
 export type PetitionsContext = PetitionsServices & {
   loaders: ReturnType<typeof createLoaders>;
-  /** Who is asking: recorded on every step. */
-  actor: string;
+  /** The verified user of the gateway's signed context. */
+  user: UserContext;
+  /** What the user may see: every read below filters by it. */
+  jurisdiction: Jurisdiction;
+  /** Who acts: recorded on every step. */
+  actor: Actor;
 };
 
-/** Loaders live for one request: each batches a tick's keys into one SQL query. */
-function createLoaders(services: PetitionsServices) {
+/**
+ * Loaders live for one request: each batches a tick's keys into one SQL
+ * query. A petition outside the user's jurisdiction loads as undefined,
+ * like an unknown one; a person's petitions are filtered in SQL. Parties
+ * and steps are reached only through a visible petition.
+ */
+function createLoaders(services: PetitionsServices, jurisdiction: Jurisdiction) {
   const { petitions } = services;
   return {
-    petition: new DataLoader(async (codes: readonly string[]) => petitions.load(codes)),
+    petition: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(petitions.load(codes))),
     parties: new DataLoader(async (codes: readonly string[]) => petitions.parties(codes)),
     events: new DataLoader(async (codes: readonly string[]) => petitions.events(codes)),
-    petitionsOfPerson: new DataLoader(async (ids: readonly string[]) => petitions.ofPersons(ids)),
-    accusationsOfPerson: new DataLoader(async (ids: readonly string[]) => petitions.accusationsOfPersons(ids)),
+    petitionsOfPerson: new DataLoader(async (ids: readonly string[]) => petitions.ofPersons(ids, jurisdiction)),
+    accusationsOfPerson: new DataLoader(async (ids: readonly string[]) => petitions.accusationsOfPersons(ids, jurisdiction)),
   };
 }
 
-export function createPetitionsContext(services: PetitionsServices, actor: string): PetitionsContext {
-  return { ...services, actor, loaders: createLoaders(services) };
+export function createPetitionsContext(services: PetitionsServices, user: UserContext): PetitionsContext {
+  const jurisdiction = Jurisdiction.of(user.jurisdiction);
+  return { ...services, user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) };
 }

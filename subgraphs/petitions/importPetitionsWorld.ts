@@ -85,7 +85,7 @@ export function petitionFromRecord(r: PetitionRecord, tokenize: PersonTokenizer)
 
   const events: PetitionEventRow[] = [];
   const step = (s: PetitionEventRow['step'], at: string | null, note: string | null = null) => {
-    if (at) events.push({ step: s, at, actor: IMPORT_ACTOR, note });
+    if (at) events.push({ step: s, at, actor: IMPORT_ACTOR, actorId: null, note });
   };
   step('REGISTER', stored.registeredAt);
   if (diverted) step('DIVERT', stored.divertedAt);

@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import type { Clock } from '../shared/clock.ts';
 import type { CaseCodeAllocator } from '../shared/codes/caseCodeAllocator.ts';
 import type { PersonTokenizer } from '../shared/identity/personToken.ts';
+import { type Actor, actorOf } from '../shared/security/Actor.ts';
+import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
+import type { UserContext } from '../shared/security/userContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
 import type { IncidentNumberAllocator } from './incident/incidentNumber.ts';
 import type { IncidentStore } from './incident/incident.store.ts';
@@ -20,23 +23,34 @@ export interface PoliceServices {
 
 export type PoliceContext = PoliceServices & {
   loaders: ReturnType<typeof createLoaders>;
-  /** Who is asking: recorded on every step of an incident. */
-  actor: string;
+  /** The verified user of the gateway's signed context. */
+  user: UserContext;
+  /** What the user may see: every read below filters by it. */
+  jurisdiction: Jurisdiction;
+  /** Who acts: recorded on every step of an incident. */
+  actor: Actor;
 };
 
-/** Loaders live for one request: each batches a tick's keys into one SQL query. */
-function createLoaders(services: PoliceServices) {
+/**
+ * Loaders live for one request: each batches a tick's keys into one SQL
+ * query. An incident outside the user's jurisdiction loads as undefined
+ * (by code or by number), like an unknown one; a person's incidents are
+ * filtered in SQL. Parties and steps are reached only through a visible
+ * incident.
+ */
+function createLoaders(services: PoliceServices, jurisdiction: Jurisdiction) {
   const { incidents } = services;
   return {
-    incident: new DataLoader(async (codes: readonly string[]) => incidents.load(codes)),
-    incidentByNumber: new DataLoader(async (numbers: readonly string[]) => incidents.loadByNumber(numbers)),
+    incident: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(incidents.load(codes))),
+    incidentByNumber: new DataLoader(async (numbers: readonly string[]) => jurisdiction.visible(incidents.loadByNumber(numbers))),
     parties: new DataLoader(async (codes: readonly string[]) => incidents.parties(codes)),
     steps: new DataLoader(async (codes: readonly string[]) => incidents.steps(codes)),
-    incidentsOfPerson: new DataLoader(async (ids: readonly string[]) => incidents.ofPersons(ids)),
-    incidentsOfSuspect: new DataLoader(async (ids: readonly string[]) => incidents.ofSuspects(ids)),
+    incidentsOfPerson: new DataLoader(async (ids: readonly string[]) => incidents.ofPersons(ids, jurisdiction)),
+    incidentsOfSuspect: new DataLoader(async (ids: readonly string[]) => incidents.ofSuspects(ids, jurisdiction)),
   };
 }
 
-export function createPoliceContext(services: PoliceServices, actor: string): PoliceContext {
-  return { ...services, actor, loaders: createLoaders(services) };
+export function createPoliceContext(services: PoliceServices, user: UserContext): PoliceContext {
+  const jurisdiction = Jurisdiction.of(user.jurisdiction);
+  return { ...services, user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) };
 }

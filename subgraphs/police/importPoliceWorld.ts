@@ -20,7 +20,7 @@ export function incidentFromRecord(r: PoliceIncidentRecord, tokenize: PersonToke
     ['CLOSE', r.closedAt],
   ];
   // The world does not say who took each step: the steps are there, the actor is not.
-  const steps: IncidentStepRow[] = stages.flatMap(([step, at]) => (at === null ? [] : [{ step, at: utc(at), actor: null }]));
+  const steps: IncidentStepRow[] = stages.flatMap(([step, at]) => (at === null ? [] : [{ step, at: utc(at), actor: null, actorId: null }]));
   const dispatched = r.dispatchedAt !== null;
   return {
     caseCode: r.caseCode,

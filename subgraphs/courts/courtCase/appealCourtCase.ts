@@ -1,5 +1,6 @@
 import { requireText } from '../../shared/commands/arguments.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
+import { type Actor, recordedBy } from '../../shared/security/Actor.ts';
 import { localYear } from '../../shared/time/chinaTime.ts';
 import type { CourtsServices } from '../context.ts';
 import { courtFor } from './court.ts';
@@ -19,8 +20,8 @@ import { nextStatus } from './courtCase.workflow.ts';
  * appealed, or an appeal after the 15 days of art 171. The window is
  * counted from the judgment's date here: service dates are not recorded.
  */
-export function appealCourtCase(services: CourtsServices, actor: string, input: CourtAppealInput): string {
-  const original = requireCase(services, input.caseCode.trim());
+export function appealCourtCase(services: CourtsServices, actor: Actor, input: CourtAppealInput): string {
+  const original = requireCase(services, actor, input.caseCode.trim());
   const code = original.caseCode;
   if (original.procedure === 'SMALL_CLAIMS') {
     throw userError(ErrorCode.RULE_VIOLATION, `${code} was heard under the small claims procedure, which is single instance (民事诉讼法 art 165): no appeal`, {
@@ -91,13 +92,13 @@ export function appealCourtCase(services: CourtsServices, actor: string, input: 
         parties,
         hearings: [],
         extensions: [],
-        steps: [{ step: 'RECEIVE', at, actor, note }],
+        steps: [{ step: 'RECEIVE', at, ...recordedBy(actor), note }],
         links: [{ caseCode: code, reason: 'APPEAL_OF' }],
       },
       now,
     );
     services.cases.addLink(code, { caseCode, reason: 'APPEALED_AS' });
-    return [{ row: { ...original, appealedAs: caseCode }, step: { step: 'APPEALED', at, actor, note: caseCode } }];
+    return [{ row: { ...original, appealedAs: caseCode }, step: { step: 'APPEALED', at, ...recordedBy(actor), note: caseCode } }];
   });
   return caseCode;
 }

@@ -1,5 +1,6 @@
 import { requireText } from '../../shared/commands/arguments.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
+import { type Actor, recordedBy } from '../../shared/security/Actor.ts';
 import { localYear } from '../../shared/time/chinaTime.ts';
 import type { CourtsServices } from '../context.ts';
 import { courtFor } from './court.ts';
@@ -48,8 +49,8 @@ function enforceabilityProblem(services: CourtsServices, basis: CourtCaseRow, no
  * apply (art 250) runs from the end of the performance period, which is
  * not recorded here, so it is not checked.
  */
-export function applyForEnforcement(services: CourtsServices, actor: string, input: CourtEnforcementInput): string {
-  const basis = requireCase(services, input.caseCode.trim());
+export function applyForEnforcement(services: CourtsServices, actor: Actor, input: CourtEnforcementInput): string {
+  const basis = requireCase(services, actor, input.caseCode.trim());
   const code = basis.caseCode;
   if (basis.procedure === 'ENFORCEMENT') {
     throw userError(ErrorCode.RULE_VIOLATION, `${code} is itself an enforcement case`, { rule: 'NOT_ENFORCEABLE' });
@@ -103,13 +104,13 @@ export function applyForEnforcement(services: CourtsServices, actor: string, inp
         parties,
         hearings: [],
         extensions: [],
-        steps: [{ step: 'RECEIVE', at, actor, note: null }],
+        steps: [{ step: 'RECEIVE', at, ...recordedBy(actor), note: null }],
         links: [{ caseCode: code, reason: 'ENFORCES' }],
       },
       now,
     );
     services.cases.addLink(code, { caseCode, reason: 'ENFORCED_BY' });
-    return [{ row: basis, step: { step: 'ENFORCEMENT_APPLIED', at, actor, note: caseCode } }];
+    return [{ row: basis, step: { step: 'ENFORCEMENT_APPLIED', at, ...recordedBy(actor), note: caseCode } }];
   });
   return caseCode;
 }

@@ -3,7 +3,9 @@ import { AGENCY_CODES, type Agency } from '../../shared/codes/agency.ts';
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
 import { checkTownDivision, requireText } from '../../shared/commands/arguments.ts';
 import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
+import { checkCreateWithin } from '../../shared/commands/jurisdiction.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
+import { type Actor, recordedBy } from '../../shared/security/Actor.ts';
 import { localYear } from '../../shared/time/chinaTime.ts';
 import type { CourtsServices } from '../context.ts';
 import { courtFor } from './court.ts';
@@ -82,7 +84,7 @@ function checkConfirmation(input: CourtCaseReceiptInput, now: Date): { confirms:
  * request returns the case already made; the key with another request is
  * refused.
  */
-export function receiveCourtCase(services: CourtsServices, actor: string, input: CourtCaseReceiptInput, idempotencyKey: string): string {
+export function receiveCourtCase(services: CourtsServices, actor: Actor, input: CourtCaseReceiptInput, idempotencyKey: string): string {
   checkIdempotencyKey(idempotencyKey);
   const hash = requestHash(input);
   const replayed = replayedCaseCode(services.cases.byIdempotencyKey(idempotencyKey), idempotencyKey, hash, 'case');
@@ -92,6 +94,7 @@ export function receiveCourtCase(services: CourtsServices, actor: string, input:
     throw userError(ErrorCode.BAD_USER_INPUT, `a ${input.procedure} case starts from the case it follows: use ${mutation}`, { argumentName: 'procedure' });
   }
   checkTownDivision(input.division);
+  checkCreateWithin(actor.jurisdiction, input.division);
   const title = requireText(input.title, 'title');
   const causeOfAction = requireText(input.causeOfAction, 'causeOfAction');
   const claimAmount = checkAmount(input.claimAmount);
@@ -114,8 +117,8 @@ export function receiveCourtCase(services: CourtsServices, actor: string, input:
   services.db.transaction(() => {
     caseCode = services.allocator.next(court.codeDivision, year);
     const caseNumber = registeredOnReceipt ? services.caseNumbers.next(court.code, TYPE_CODE[input.procedure], year) : null;
-    const steps: CourtStepRow[] = [{ step: 'RECEIVE', at, actor, note: null }];
-    if (caseNumber) steps.push({ step: 'FILE', at, actor, note: caseNumber });
+    const steps: CourtStepRow[] = [{ step: 'RECEIVE', at, ...recordedBy(actor), note: null }];
+    if (caseNumber) steps.push({ step: 'FILE', at, ...recordedBy(actor), note: caseNumber });
     insertCase(
       services,
       {
@@ -168,8 +171,8 @@ export function receiveCourtCase(services: CourtsServices, actor: string, input:
  * decision window is still recorded (the delay is the court's, not the
  * party's) and shows as `filingOverdue`.
  */
-export function fileCourtCase(services: CourtsServices, actor: string, caseCode: string, options: { judge?: string | null; procedure?: CourtProcedure | null }): void {
-  const row = requireCase(services, caseCode);
+export function fileCourtCase(services: CourtsServices, actor: Actor, caseCode: string, options: { judge?: string | null; procedure?: CourtProcedure | null }): void {
+  const row = requireCase(services, actor, caseCode);
   const status = nextStatus('FILE', row.status, caseCode);
   const procedure = options.procedure ?? row.procedure;
   if (procedure !== row.procedure && !(FIRST_INSTANCE.includes(procedure) && FIRST_INSTANCE.includes(row.procedure))) {
@@ -188,19 +191,19 @@ export function fileCourtCase(services: CourtsServices, actor: string, caseCode:
     return [
       {
         row: { ...row, status, procedure, judge, caseNumber, filedAt: at, dueAt: limitDueAt(procedure, now, 0).toISOString() },
-        step: { step: 'FILE', at, actor, note: caseNumber },
+        step: { step: 'FILE', at, ...recordedBy(actor), note: caseNumber },
       },
     ];
   });
 }
 
 /** Refuses to file a received case (裁定不予受理), with the reason; the case ends REFUSED. */
-export function refuseCourtCaseFiling(services: CourtsServices, actor: string, caseCode: string, reason: string): void {
-  const row = requireCase(services, caseCode);
+export function refuseCourtCaseFiling(services: CourtsServices, actor: Actor, caseCode: string, reason: string): void {
+  const row = requireCase(services, actor, caseCode);
   const status = nextStatus('REFUSE_FILING', row.status, caseCode);
   const text = requireText(reason, 'reason');
   const at = services.clock.now().toISOString();
-  commitChanges(services, () => [{ row: { ...row, status, refusalReason: text, closedAt: at }, step: { step: 'REFUSE_FILING', at, actor, note: text } }]);
+  commitChanges(services, () => [{ row: { ...row, status, refusalReason: text, closedAt: at }, step: { step: 'REFUSE_FILING', at, ...recordedBy(actor), note: text } }]);
 }
 
 /**
@@ -209,8 +212,8 @@ export function refuseCourtCaseFiling(services: CourtsServices, actor: string, c
  * notice of art 139 (simplified and small claims summon by simpler means,
  * art 162).
  */
-export function scheduleHearing(services: CourtsServices, actor: string, caseCode: string, hearing: { at: string; kind: CourtHearingKind; place: string }): void {
-  const row = requireCase(services, caseCode);
+export function scheduleHearing(services: CourtsServices, actor: Actor, caseCode: string, hearing: { at: string; kind: CourtHearingKind; place: string }): void {
+  const row = requireCase(services, actor, caseCode);
   nextStatus('SCHEDULE_HEARING', row.status, caseCode);
   const place = requireText(hearing.place, 'place');
   const now = services.clock.now();
@@ -221,10 +224,10 @@ export function scheduleHearing(services: CourtsServices, actor: string, caseCod
     throw userError(ErrorCode.RULE_VIOLATION, `parties are summoned at least ${TRIAL_NOTICE_DAYS} days before a trial (民事诉讼法 art 139)`, { rule: 'TRIAL_NOTICE' });
   }
   const at = now.toISOString();
-  const h = { at: when.toISOString(), kind: hearing.kind, place, scheduledAt: at, actor };
+  const h = { at: when.toISOString(), kind: hearing.kind, place, scheduledAt: at, actor: actor.name };
   commitChanges(services, () => {
     services.cases.addHearing(caseCode, h);
-    return [{ row, step: { step: 'SCHEDULE_HEARING', at, actor, note: `${h.kind} ${h.at} ${place}` } }];
+    return [{ row, step: { step: 'SCHEDULE_HEARING', at, ...recordedBy(actor), note: `${h.kind} ${h.at} ${place}` } }];
   });
 }
 
@@ -235,11 +238,11 @@ export function scheduleHearing(services: CourtsServices, actor: string, caseCod
  */
 export function extendCourtCaseLimit(
   services: CourtsServices,
-  actor: string,
+  actor: Actor,
   caseCode: string,
   request: { days: number; reason: string; approval?: CourtLimitApproval | null },
 ): void {
-  const row = requireCase(services, caseCode);
+  const row = requireCase(services, actor, caseCode);
   nextStatus('EXTEND_LIMIT', row.status, caseCode);
   const reason = requireText(request.reason, 'reason');
   const approval = request.approval ?? PROCEDURE_LIMITS[row.procedure].approvals[0];
@@ -256,14 +259,14 @@ export function extendCourtCaseLimit(
   });
   const at = now.toISOString();
   commitChanges(services, () => {
-    services.cases.addExtension(caseCode, { approvedAt: at, days: request.days, reason, approval, actor });
-    return [{ row: { ...row, dueAt: due.toISOString() }, step: { step: 'EXTEND_LIMIT', at, actor, note: `+${request.days} ${approval}: ${reason}` } }];
+    services.cases.addExtension(caseCode, { approvedAt: at, days: request.days, reason, approval, actor: actor.name });
+    return [{ row: { ...row, dueAt: due.toISOString() }, step: { step: 'EXTEND_LIMIT', at, ...recordedBy(actor), note: `+${request.days} ${approval}: ${reason}` } }];
   });
 }
 
 /** Closes a filed case with an outcome its procedure allows (a judgment, a mediation, a confirmation ruling, ...). */
-export function closeCourtCase(services: CourtsServices, actor: string, caseCode: string, outcome: CourtOutcome, note?: string | null): void {
-  const row = requireCase(services, caseCode);
+export function closeCourtCase(services: CourtsServices, actor: Actor, caseCode: string, outcome: CourtOutcome, note?: string | null): void {
+  const row = requireCase(services, actor, caseCode);
   const status = nextStatus('CLOSE', row.status, caseCode);
   if (!OUTCOMES[row.procedure].includes(outcome)) {
     throw userError(ErrorCode.RULE_VIOLATION, `a ${row.procedure} case ends in ${OUTCOMES[row.procedure].join(', ')}, not ${outcome}`, {
@@ -273,5 +276,5 @@ export function closeCourtCase(services: CourtsServices, actor: string, caseCode
   }
   const at = services.clock.now().toISOString();
   const text = note?.trim() || null;
-  commitChanges(services, () => [{ row: { ...row, status, outcome, outcomeNote: text, closedAt: at }, step: { step: 'CLOSE', at, actor, note: text ?? outcome } }]);
+  commitChanges(services, () => [{ row: { ...row, status, outcome, outcomeNote: text, closedAt: at }, step: { step: 'CLOSE', at, ...recordedBy(actor), note: text ?? outcome } }]);
 }

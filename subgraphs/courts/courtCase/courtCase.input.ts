@@ -1,6 +1,8 @@
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { parseIdNumber } from '../../shared/identity/idNumber.ts';
 import type { PersonTokenizer } from '../../shared/identity/personToken.ts';
+import { visibleOrNotFound } from '../../shared/commands/jurisdiction.ts';
+import type { Actor } from '../../shared/security/Actor.ts';
 import type { CourtsServices } from '../context.ts';
 import type { CourtProcedure } from './courtCase.enums.ts';
 import type { CourtCaseRow, CourtPartyRow } from './courtCase.store.ts';
@@ -13,11 +15,9 @@ export function checkAmount(amount: number | null | undefined, argumentName = 'c
   return amount;
 }
 
-/** The case, or NOT_FOUND. */
-export function requireCase(services: CourtsServices, caseCode: string): CourtCaseRow {
-  const row = services.cases.load([caseCode])[0];
-  if (!row) throw userError(ErrorCode.NOT_FOUND, `no court case ${caseCode}`);
-  return row;
+/** The case the actor acts on, or NOT_FOUND: when there is none, and when it lies outside their jurisdiction. */
+export function requireCase(services: CourtsServices, actor: Actor, caseCode: string): CourtCaseRow {
+  return visibleOrNotFound(services.cases.load([caseCode])[0], actor.jurisdiction, `no court case ${caseCode}`);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Float, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { typenameOfCaseCode } from '../../shared/codes/caseCode.ts';
 import { formatCourtCaseNumber, parseCourtCaseNumber } from '../../shared/codes/courtCaseNumber.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { divisionName } from '../../shared/identity/divisions.ts';
@@ -38,14 +39,15 @@ export class CourtCaseResolver {
   }
 
   @Query(() => CourtCase, { nullable: true, description: '按案号查询法院案件，全角（）与半角 () 括号均可，如 （2026）鄂0923民初12号' })
-  courtCaseByNumber(@Arg('caseNumber', () => String) caseNumber: string, @Ctx() ctx: CourtsContext): MatterRef | null {
+  async courtCaseByNumber(@Arg('caseNumber', () => String) caseNumber: string, @Ctx() ctx: CourtsContext): Promise<MatterRef | null> {
     const parsed = parseCourtCaseNumber(caseNumber);
     if (!parsed.ok) {
       throw userError(ErrorCode.BAD_USER_INPUT, `invalid case number: ${parsed.message}`, { argumentName: 'caseNumber', reason: parsed.reason });
     }
     // Stored as courts print them (full-width); the parsed form finds either spelling.
     const code = ctx.cases.byCaseNumber(formatCourtCaseNumber(parsed.value));
-    return code ? courtCaseRef(code) : null;
+    // Through the loader: a case outside the jurisdiction is as unknown as a number never given.
+    return code ? ownCase(code, ctx) : null;
   }
 
   @Query(() => CourtCaseConnection, { description: '法院案件列表，按收案时间由新到旧' })
@@ -55,7 +57,12 @@ export class CourtCaseResolver {
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
   ): Connection<MatterRef> {
-    const page = ctx.cases.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, pageSize(first), decodeAfter(after));
+    const page = ctx.cases.list(
+      { ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null },
+      ctx.jurisdiction,
+      pageSize(first),
+      decodeAfter(after),
+    );
     for (const r of page.rows) ctx.loaders.courtCase.prime(r.caseCode, r);
     return toConnection(page, (r) => [r.receivedAt, r.caseCode], (r) => courtCaseRef(r.caseCode));
   }
@@ -223,7 +230,9 @@ export class CourtCaseResolver {
   @FieldResolver(() => Matter, { nullable: true, description: '来源事项（任一机构，如综治中心工单、诉前调解、人民调解）' })
   async origin(@Root() c: MatterRef, @Ctx() ctx: CourtsContext): Promise<MatterRef | null> {
     const origin = (await row(c, ctx)).origin;
-    return origin ? matterRef(origin) : null;
+    if (!origin) return null;
+    // Our own case only when the user may see it; another agency's owner applies its own check.
+    return typenameOfCaseCode(origin) === 'CourtCase' ? ownCase(origin, ctx) : matterRef(origin);
   }
 
   @FieldResolver(() => Matter, { nullable: true, description: '司法确认：所确认调解协议所在的人民调解案件（司法行政）' })

@@ -3,6 +3,8 @@ import { caseCodesByPerson, groupByCaseCode, groupInKeyOrder, inKeyOrder } from 
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory, LinkReason } from '../../shared/world/records.ts';
 import type {
   CourtCaseStatus,
@@ -167,10 +169,16 @@ export interface CourtExtensionRow {
   actor: string;
 }
 
+/** Who took a step: the user's id, kept beside the name the step shows (issue 6). */
+export const COURT_CASE_ACTOR_ID_MIGRATION = `ALTER TABLE court_case_step ADD COLUMN actor_id TEXT;`;
+
 export interface CourtStepRow {
   step: CourtCaseStep;
   at: string;
+  /** Who took the step: the signed-in user's name (or, imported, the office the record names). */
   actor: string;
+  /** The signed-in user's id; null for imported steps, which name no account. */
+  actorId: string | null;
   note: string | null;
 }
 
@@ -225,16 +233,16 @@ export function createCourtCaseStore(db: Db) {
       WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
   );
   const stepsMany = db.prepare(
-    `SELECT case_code AS caseCode, step, at, actor, note FROM court_case_step WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+    `SELECT case_code AS caseCode, step, at, actor, actor_id AS actorId, note FROM court_case_step WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
   );
   const linksMany = db.prepare(
     `SELECT case_code AS caseCode, to_code AS toCode, reason FROM court_case_link WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, to_code, reason`,
   );
-  const ofPersons = db.prepare(
+  // `visible` is the user's jurisdiction, made per request (its text depends on how many codes they have).
+  const ofPersonsSql = (visible: string) =>
     `SELECT DISTINCT p.person_id AS personId, c.case_code AS caseCode, c.received_at AS receivedAt FROM court_case_party p
        JOIN court_case c ON c.case_code = p.case_code
-      WHERE p.person_id IN (SELECT value FROM json_each(?)) ORDER BY c.received_at DESC, c.case_code DESC`,
-  );
+      WHERE p.person_id IN (SELECT value FROM json_each(@persons)) AND ${visible} ORDER BY c.received_at DESC, c.case_code DESC`;
   // Either side may carry the link (records.ts: links are not guaranteed symmetric).
   const enforcementsMany = db.prepare(
     `SELECT enforces AS caseCode, case_code AS enforcer FROM court_case WHERE enforces IN (SELECT value FROM json_each(@codes))
@@ -262,7 +270,7 @@ export function createCourtCaseStore(db: Db) {
   const nextStepSeq = nextSeq('court_case_step');
   const insertHearing = db.prepare('INSERT INTO court_case_hearing (case_code, seq, at, kind, place, scheduled_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertExtension = db.prepare('INSERT INTO court_case_extension (case_code, seq, approved_at, days, reason, approval, actor) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertStep = db.prepare('INSERT INTO court_case_step (case_code, seq, step, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertStep = db.prepare('INSERT INTO court_case_step (case_code, seq, step, at, actor, actor_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT OR IGNORE INTO court_case_link (case_code, to_code, reason) VALUES (?, ?, ?)');
 
   const store = {
@@ -290,9 +298,11 @@ export function createCourtCaseStore(db: Db) {
       const rows = enforcementsMany.all({ codes: JSON.stringify(codes) }) as { caseCode: string; enforcer: string }[];
       return groupInKeyOrder(codes, rows, (r) => r.caseCode).map((list) => list.map((r) => r.enforcer));
     },
-    /** Case codes of each person's cases, newest first. */
-    ofPersons(personIds: readonly string[]): string[][] {
-      return caseCodesByPerson(personIds, ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
+    /** Case codes of each person's cases that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+      const visible = jurisdiction.where('c.division');
+      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
+      return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
     },
     /** The case with this case number (full-width brackets, as stored). */
     byCaseNumber(caseNumber: string): string | undefined {
@@ -307,13 +317,13 @@ export function createCourtCaseStore(db: Db) {
       parties.forEach((p, i) => insertParty.run(c.caseCode, i + 1, p.role, p.kind, p.name, p.idNumber, p.personId, p.phone, p.creditCode, p.firm));
       hearings.forEach((h, i) => insertHearing.run(c.caseCode, i + 1, h.at, h.kind, h.place, h.scheduledAt, h.actor));
       extensions.forEach((e, i) => insertExtension.run(c.caseCode, i + 1, e.approvedAt, e.days, e.reason, e.approval, e.actor));
-      steps.forEach((s, i) => insertStep.run(c.caseCode, i + 1, s.step, s.at, s.actor, s.note));
+      steps.forEach((s, i) => insertStep.run(c.caseCode, i + 1, s.step, s.at, s.actor, s.actorId, s.note));
       for (const l of links) insertLink.run(c.caseCode, l.caseCode, l.reason);
     },
     /** Writes a changed case (version + 1) and the step that changed it. */
     update(row: CourtCaseRow, step: CourtStepRow): void {
       update.run(row);
-      insertStep.run(row.caseCode, nextStepSeq.get(row.caseCode), step.step, step.at, step.actor, step.note);
+      insertStep.run(row.caseCode, nextStepSeq.get(row.caseCode), step.step, step.at, step.actor, step.actorId, step.note);
     },
     addHearing(caseCode: string, h: CourtHearingRow): void {
       insertHearing.run(caseCode, nextHearingSeq.get(caseCode), h.at, h.kind, h.place, h.scheduledAt, h.actor);
@@ -325,9 +335,10 @@ export function createCourtCaseStore(db: Db) {
       insertLink.run(caseCode, link.caseCode, link.reason);
     },
 
-    /** One page of cases matching the filter, newest receipt first (keyset), with the total. */
-    list(filter: CourtCaseFilter, limit: number, after: [string, string] | null) {
+    /** One page of the cases the user may see matching the filter, newest receipt first (keyset), with their total. */
+    list(filter: CourtCaseFilter, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
       const where = new ListFilter()
+        .within('division', jurisdiction)
         .inDivision('division', filter.division)
         .equals('court_code', filter.court)
         .equals('procedure', filter.procedure)

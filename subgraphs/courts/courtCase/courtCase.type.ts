@@ -72,8 +72,11 @@ export class CourtCaseStepRecord {
   @Field(() => DateTimeScalar, { description: '时间' })
   at!: string;
 
-  @Field(() => String, { description: '经办人' })
+  @Field(() => String, { description: '经办人（姓名）' })
   actor!: string;
+
+  @Field(() => String, { nullable: true, description: '经办人账号（登录用户标识）；导入的历史记录为空' })
+  actorId!: string | null;
 
   @Field(() => String, { nullable: true, description: '说明（如编立的案号、延长理由、结案说明）' })
   note!: string | null;

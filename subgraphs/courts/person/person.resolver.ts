@@ -8,7 +8,8 @@ import { CourtCase } from '../courtCase/courtCase.type.ts';
 /** The courts' slice of a person: straight from the court's own records. */
 @Resolver(() => Person)
 export class PersonCourtCasesResolver {
-  @FieldResolver(() => [CourtCase], { description: '此人作为诉讼参加人的法院案件，按收案时间由新到旧' })
+  // Nullable: the gateway can still return the rest of the person if courts fails.
+  @FieldResolver(() => [CourtCase], { nullable: true, description: '此人作为诉讼参加人的法院案件（辖区内），按收案时间由新到旧' })
   async courtCases(@Root() person: Person, @Ctx() ctx: CourtsContext): Promise<MatterRef[]> {
     return (await ctx.loaders.casesOfPerson.load(person.id)).map(courtCaseRef);
   }

@@ -2,9 +2,11 @@ import { countyOf } from '../../shared/identity/divisions.ts';
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
 import { checkTownDivision } from '../../shared/commands/arguments.ts';
 import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
+import { checkCreateWithin, visibleOrNotFound } from '../../shared/commands/jurisdiction.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { parseIdNumber } from '../../shared/identity/idNumber.ts';
 import type { Satisfaction } from '../../shared/schema/satisfaction.ts';
+import { type Actor, recordedBy } from '../../shared/security/Actor.ts';
 import { localYear } from '../../shared/time/chinaTime.ts';
 import type { GridServices } from '../context.ts';
 import type { DisputeIntakeInput } from './dispute.type.ts';
@@ -26,12 +28,13 @@ function indexTicket(services: GridServices, caseCode: string): void {
  * and the same request returns the ticket already made; the same key with a
  * different request is refused.
  */
-export function intakeDispute(services: GridServices, actor: string, input: DisputeIntakeInput, idempotencyKey: string): string {
+export function intakeDispute(services: GridServices, actor: Actor, input: DisputeIntakeInput, idempotencyKey: string): string {
   checkIdempotencyKey(idempotencyKey);
   const hash = requestHash(input);
   const replayed = replayedCaseCode(services.disputes.byIdempotencyKey(idempotencyKey), idempotencyKey, hash, 'intake');
   if (replayed !== null) return replayed;
   checkTownDivision(input.division);
+  checkCreateWithin(actor.jurisdiction, input.division);
   if (input.parties.length === 0) throw userError(ErrorCode.BAD_USER_INPUT, 'a dispute needs at least one party', { argumentName: 'parties' });
   if (!input.title.trim() || !input.description.trim()) throw userError(ErrorCode.BAD_USER_INPUT, 'title and description must not be empty');
   if (input.origin && !parseCaseCode(input.origin).ok) {
@@ -63,7 +66,7 @@ export function intakeDispute(services: GridServices, actor: string, input: Disp
     dueAt: dueOnIntake(services.dueRules, input.severity, now).toISOString(),
     closedAt: null,
     parties,
-    events: [{ step: 'INTAKE', at: now.toISOString(), actor, unit: null, note: null }],
+    events: [{ step: 'INTAKE', at: now.toISOString(), ...recordedBy(actor), unit: null, note: null }],
     links: input.origin ? [{ caseCode: input.origin, reason: 'ORIGIN' }] : [],
     idempotencyKey,
     requestHash: hash,
@@ -77,10 +80,9 @@ export function intakeDispute(services: GridServices, actor: string, input: Disp
   return caseCode;
 }
 
-function load(services: GridServices, caseCode: string): DisputeRow {
-  const row = services.disputes.load([caseCode])[0];
-  if (!row) throw userError(ErrorCode.NOT_FOUND, `no dispute ticket ${caseCode}`);
-  return row;
+/** The ticket the actor acts on: NOT_FOUND when it does not exist or lies outside their jurisdiction. */
+function load(services: GridServices, actor: Actor, caseCode: string): DisputeRow {
+  return visibleOrNotFound(services.disputes.load([caseCode])[0], actor.jurisdiction, `no dispute ticket ${caseCode}`);
 }
 
 export interface StepInput {
@@ -92,8 +94,8 @@ export interface StepInput {
 }
 
 /** Applies one step of the ticket cycle, refusing any the state does not allow. */
-export function applyStep(services: GridServices, actor: string, step: DisputeStep, input: StepInput): void {
-  const row = load(services, input.caseCode);
+export function applyStep(services: GridServices, actor: Actor, step: DisputeStep, input: StepInput): void {
+  const row = load(services, actor, input.caseCode);
   const status = nextStatus(step, row.status, row.caseCode);
   const now = services.clock.now();
   const at = now.toISOString();
@@ -133,7 +135,7 @@ export function applyStep(services: GridServices, actor: string, step: DisputeSt
       break;
   }
   services.db.transaction(() => {
-    services.disputes.update(next, { step, at, actor, unit: step === 'DISPATCH' ? (input.unit ?? null) : null, note: input.note ?? null });
+    services.disputes.update(next, { step, at, ...recordedBy(actor), unit: step === 'DISPATCH' ? (input.unit ?? null) : null, note: input.note ?? null });
     if (step === 'TRANSFER' && input.target) services.disputes.link(row.caseCode, input.target, 'FOLLOW_UP');
     indexTicket(services, row.caseCode);
   })();

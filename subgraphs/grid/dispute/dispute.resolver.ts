@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { divisionName } from '../../shared/identity/divisions.ts';
 import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
@@ -8,6 +8,7 @@ import { Party, partyOf } from '../../shared/schema/Party.ts';
 import { Person } from '../../shared/schema/Person.ts';
 import { Satisfaction } from '../../shared/schema/satisfaction.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
+import { policy } from '../../shared/schema/scopes.ts';
 import { forgetChangedCase } from '../../shared/server/forgetChangedCase.ts';
 import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { GridContext } from '../context.ts';
@@ -19,6 +20,9 @@ import type { DisputeRow } from './dispute.store.ts';
 import { Dispute, DisputeConnection, DisputeFilter, DisputeIntakeInput, DisputeStepRecord } from './dispute.type.ts';
 
 const ref = (caseCode: string): MatterRef => ({ __typename: 'Dispute', caseCode });
+
+/** The ticket cycle is the centre's own work. */
+const GRID_ONLY = policy(['agency:GRID']);
 
 /** The changed ticket as the answer, read afresh (the registry's row and links too: a step re-indexes the ticket). */
 function changed(ctx: GridContext, caseCode: string): MatterRef {
@@ -47,7 +51,12 @@ export class DisputeResolver {
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
   ): Connection<MatterRef> {
-    const page = ctx.disputes.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, pageSize(first), decodeAfter(after));
+    const page = ctx.disputes.list(
+      { ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null },
+      ctx.jurisdiction,
+      pageSize(first),
+      decodeAfter(after),
+    );
     for (const r of page.rows) ctx.loaders.dispute.prime(r.caseCode, r);
     return toConnection(page, (r) => [r.openedAt, r.caseCode], (r) => ref(r.caseCode));
   }
@@ -143,6 +152,7 @@ export class DisputeResolver {
   // The ticket cycle. Each step records who (the signed-in user) and when.
 
   @Mutation(() => Dispute, { description: '窗口受理登记。idempotencyKey 相同的重复提交只生成一张工单' })
+  @Directive(GRID_ONLY)
   intakeDispute(
     @Arg('input', () => DisputeIntakeInput) input: DisputeIntakeInput,
     @Arg('idempotencyKey', () => String, { description: '幂等键：同一次受理重试时保持不变' }) idempotencyKey: string,
@@ -152,6 +162,7 @@ export class DisputeResolver {
   }
 
   @Mutation(() => Dispute, { description: '派单' })
+  @Directive(GRID_ONLY)
   dispatchDispute(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('unit', () => String, { description: '承办单位' }) unit: string,
@@ -163,36 +174,42 @@ export class DisputeResolver {
   }
 
   @Mutation(() => Dispute, { description: '接单' })
+  @Directive(GRID_ONLY)
   acceptDispute(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: GridContext, @Arg('note', () => String, { nullable: true }) note?: string | null): MatterRef {
     applyStep(ctx, ctx.actor, 'ACCEPT', { caseCode, note });
     return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '督办' })
+  @Directive(GRID_ONLY)
   superviseDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('note', () => String, { description: '督办意见' }) note: string, @Ctx() ctx: GridContext): MatterRef {
     applyStep(ctx, ctx.actor, 'SUPERVISE', { caseCode, note });
     return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '提级办理（村→乡镇→县），按新层级重新派单并计算期限' })
+  @Directive(GRID_ONLY)
   escalateDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: GridContext): MatterRef {
     applyStep(ctx, ctx.actor, 'ESCALATE', { caseCode, note: reason });
     return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '化解办结' })
+  @Directive(GRID_ONLY)
   resolveDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('resolution', () => String, { description: '化解结果' }) resolution: string, @Ctx() ctx: GridContext): MatterRef {
     applyStep(ctx, ctx.actor, 'RESOLVE', { caseCode, note: resolution });
     return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '调解不成' })
+  @Directive(GRID_ONLY)
   failDispute(@Arg('caseCode', () => ID) caseCode: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: GridContext): MatterRef {
     applyStep(ctx, ctx.actor, 'FAIL', { caseCode, note: reason });
     return changed(ctx, caseCode);
   }
 
   @Mutation(() => Dispute, { description: '转诉讼或移交其他机构；target 为接收事项的案件编码（如法院案件）' })
+  @Directive(GRID_ONLY)
   transferDispute(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('reason', () => String) reason: string,
@@ -204,6 +221,7 @@ export class DisputeResolver {
   }
 
   @Mutation(() => Dispute, { description: '回访评单（满意度）' })
+  @Directive(GRID_ONLY)
   evaluateDispute(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('satisfaction', () => Satisfaction) satisfaction: Satisfaction,
@@ -215,6 +233,7 @@ export class DisputeResolver {
   }
 
   @Mutation(() => Dispute, { description: '核单归档' })
+  @Directive(GRID_ONLY)
   verifyDispute(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: GridContext, @Arg('note', () => String, { nullable: true }) note?: string | null): MatterRef {
     applyStep(ctx, ctx.actor, 'VERIFY', { caseCode, note });
     return changed(ctx, caseCode);
@@ -223,7 +242,8 @@ export class DisputeResolver {
 
 @Resolver(() => Person)
 export class PersonDisputesResolver {
-  @FieldResolver(() => [Dispute], { description: '此人作为当事人的综治中心工单，新的在前' })
+  // Nullable: the gateway can still return the rest of the person if grid fails.
+  @FieldResolver(() => [Dispute], { nullable: true, description: '此人作为当事人的综治中心工单（辖区内），新的在前' })
   async disputes(@Root() person: Person, @Ctx() ctx: GridContext): Promise<MatterRef[]> {
     return (await ctx.loaders.disputesOfPerson.load(person.id)).map(ref);
   }

@@ -5,6 +5,8 @@ import { caseCodesByPerson, groupByCaseCode, inKeyOrder } from '../../shared/sto
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type { DisputeStatus, DisputeStep, IntakeChannel, Severity, Tier } from './dispute.enums.ts';
 import { type DisputeOutcome, summaryStatus } from './dispute.workflow.ts';
@@ -71,11 +73,16 @@ export interface DisputePartyRow {
   phone: string | null;
 }
 
+/** Who took a step: the user's id, kept beside the name the step shows (issue 6). */
+export const DISPUTE_ACTOR_ID_MIGRATION = `ALTER TABLE dispute_event ADD COLUMN actor_id TEXT;`;
+
 export interface DisputeEventRow {
   step: DisputeStep;
   at: string;
-  /** Who took the step (the signed-in user). */
+  /** Who took the step: the signed-in user's name (or, imported, the name the record gives). */
   actor: string;
+  /** The signed-in user's id; null for steps imported from the world, which name no account. */
+  actorId: string | null;
   /** The unit acting (on dispatch: the receiving unit). */
   unit: string | null;
   note: string | null;
@@ -133,14 +140,13 @@ export function createDisputeStore(db: Db) {
       WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
   );
   const eventsMany = db.prepare(
-    `SELECT case_code AS caseCode, step, at, actor, unit, note FROM dispute_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+    `SELECT case_code AS caseCode, step, at, actor, actor_id AS actorId, unit, note FROM dispute_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
   );
   const linksOf = db.prepare('SELECT to_code AS caseCode, reason FROM dispute_link WHERE case_code = ? ORDER BY to_code');
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM dispute WHERE idempotency_key = ?`);
-  const ofPersons = db.prepare(
+  const ofPersonsSql = (visible: string) =>
     `SELECT DISTINCT p.person_id AS personId, d.case_code AS caseCode, d.opened_at AS openedAt FROM dispute_party p JOIN dispute d ON d.case_code = p.case_code
-      WHERE p.person_id IN (SELECT value FROM json_each(?)) ORDER BY d.opened_at DESC, d.case_code DESC`,
-  );
+      WHERE p.person_id IN (SELECT value FROM json_each(@persons)) AND ${visible} ORDER BY d.opened_at DESC, d.case_code DESC`;
   const insert = db.prepare(`INSERT INTO dispute (case_code, version, channel, category, title, description, tier, severity, division, assigned_unit,
       status, outcome, resolution, satisfaction, opened_at, due_at, closed_at, idempotency_key, request_hash)
     VALUES (@caseCode, 1, @channel, @category, @title, @description, @tier, @severity, @division, @assignedUnit,
@@ -150,7 +156,7 @@ export function createDisputeStore(db: Db) {
     WHERE case_code = @caseCode`);
   const insertParty = db.prepare('INSERT INTO dispute_party (case_code, seq, role, name, id_number, person_id, phone) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const nextEventSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM dispute_event WHERE case_code = ?').pluck();
-  const insertEvent = db.prepare('INSERT INTO dispute_event (case_code, seq, step, at, actor, unit, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertEvent = db.prepare('INSERT INTO dispute_event (case_code, seq, step, at, actor, actor_id, unit, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT OR REPLACE INTO dispute_link (case_code, to_code, reason) VALUES (?, ?, ?)');
 
   const store = {
@@ -166,9 +172,11 @@ export function createDisputeStore(db: Db) {
     links(caseCode: string): { caseCode: string; reason: string }[] {
       return linksOf.all(caseCode) as { caseCode: string; reason: string }[];
     },
-    /** Case codes of each person's tickets, newest first. */
-    ofPersons(personIds: readonly string[]): string[][] {
-      return caseCodesByPerson(personIds, ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
+    /** Case codes of each person's tickets that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+      const visible = jurisdiction.where('d.division');
+      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
+      return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
     },
     byIdempotencyKey(key: string): (DisputeRow & { requestHash: string | null }) | undefined {
       const r = byKey.get(key) as Record<string, unknown> | undefined;
@@ -177,21 +185,22 @@ export function createDisputeStore(db: Db) {
     insert(d: NewDispute): void {
       insert.run({ ...d, idempotencyKey: d.idempotencyKey ?? null, requestHash: d.requestHash ?? null });
       d.parties.forEach((p, i) => insertParty.run(d.caseCode, i + 1, p.role, p.name, p.idNumber, p.personId, p.phone));
-      d.events.forEach((e, i) => insertEvent.run(d.caseCode, i + 1, e.step, e.at, e.actor, e.unit, e.note));
+      d.events.forEach((e, i) => insertEvent.run(d.caseCode, i + 1, e.step, e.at, e.actor, e.actorId, e.unit, e.note));
       for (const l of d.links) insertLink.run(d.caseCode, l.caseCode, l.reason);
     },
     /** Writes a changed ticket and the step that changed it. */
     update(row: DisputeRow, event: DisputeEventRow): void {
       update.run(row);
-      insertEvent.run(row.caseCode, nextEventSeq.get(row.caseCode), event.step, event.at, event.actor, event.unit, event.note);
+      insertEvent.run(row.caseCode, nextEventSeq.get(row.caseCode), event.step, event.at, event.actor, event.actorId, event.unit, event.note);
     },
     link(caseCode: string, to: string, reason: string): void {
       insertLink.run(caseCode, to, reason);
     },
 
-    /** One page of tickets matching the filter, newest first (keyset), with the total. */
-    list(filter: DisputeFilter, limit: number, after: [string, string] | null) {
+    /** One page of the tickets the user may see matching the filter, newest first (keyset), with their total. */
+    list(filter: DisputeFilter, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
       const where = new ListFilter()
+        .within('division', jurisdiction)
         .inDivision('division', filter.division)
         .equals('status', filter.status)
         .equals('assigned_unit', filter.assignedUnit)

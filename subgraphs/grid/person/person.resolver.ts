@@ -6,7 +6,7 @@ import { maskIdNumber, maskPhone, parseIdNumber } from '../../shared/identity/id
 import { toConnection } from '../../shared/paging/toConnection.ts';
 import { DateScalar } from '../../shared/schema/scalars.ts';
 import { Person } from '../../shared/schema/Person.ts';
-import { Scope, requiresScope } from '../../shared/schema/scopes.ts';
+import { Scope, policy, requiresScope } from '../../shared/schema/scopes.ts';
 import type { GridContext } from '../context.ts';
 import { Division, Gender, GridCell, Household, PersonConnection } from './person.type.ts';
 import type { GridCellRow, PersonRow } from './person.store.ts';
@@ -27,7 +27,9 @@ const PHONE_SUFFIX = /^\d{4}$/;
 
 /**
  * The person's core record, owned by grid. Fields are nullable: a Person
- * reached from another agency's party may not be in this register.
+ * reached from another agency's party may not be in this register, or may
+ * live outside the user's jurisdiction (the person loader answers neither,
+ * so both come back the same: null).
  */
 @Resolver(() => Person)
 export class PersonResolver {
@@ -46,7 +48,8 @@ export class PersonResolver {
     return (await ctx.loaders.person.load(id)) ? { id } : null;
   }
 
-  @Query(() => PersonConnection, { description: '按姓名（前缀）、手机号后四位、网格或区划查询人员，条件同时满足' })
+  @Query(() => PersonConnection, { description: '按姓名（前缀）、手机号后四位、网格或区划查询人员，条件同时满足；只含辖区内居住的人员' })
+  @Directive(policy(['agency:GRID'], ['agency:POLICE'], ['role:supervisor']))
   searchPersons(
     @Ctx() ctx: GridContext,
     @Arg('name', () => String, { nullable: true, description: '姓名或姓名开头' }) name?: string | null,
@@ -65,7 +68,7 @@ export class PersonResolver {
     if (division && !/^\d{6}(\d{3})?$/.test(division)) {
       throw userError(ErrorCode.BAD_USER_INPUT, 'division must be a 6- or 9-digit division code', { argumentName: 'division' });
     }
-    const page = ctx.persons.search({ name, phoneSuffix, gridCell, division }, pageSize(first), decodeAfter(after));
+    const page = ctx.persons.search({ name, phoneSuffix, gridCell, division }, ctx.jurisdiction, pageSize(first), decodeAfter(after));
     for (const row of page.rows) ctx.loaders.person.prime(row.id, row);
     return toConnection(page, (r) => [r.name, r.id], (r) => ({ id: r.id }));
   }

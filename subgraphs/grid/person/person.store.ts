@@ -2,6 +2,8 @@ import { keysetPage } from '../../shared/paging/keysetPage.ts';
 import { groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 
 export const PERSON_MIGRATION = `
 CREATE TABLE grid_cell (
@@ -82,7 +84,6 @@ function toPerson(r: Record<string, unknown>): PersonRow {
 /** The resident register built by grid workers (户户走访, 建档立卡). */
 export function createPersonStore(db: Db) {
   const loadMany = db.prepare(`SELECT ${PERSON_COLUMNS} FROM person WHERE id IN (SELECT value FROM json_each(?))`);
-  const membersOf = db.prepare(`SELECT ${PERSON_COLUMNS} FROM person WHERE household IN (SELECT value FROM json_each(?)) ORDER BY birth_date, id`);
   const cells = db.prepare(`SELECT code, name, division, worker_name AS workerName, worker_phone AS workerPhone FROM grid_cell WHERE code IN (SELECT value FROM json_each(?))`);
   const households = db.prepare(`SELECT id, cell, address FROM household WHERE id IN (SELECT value FROM json_each(?))`);
   const cellsInDivision = db.prepare(
@@ -100,9 +101,14 @@ export function createPersonStore(db: Db) {
       return inKeyOrder(ids, (loadMany.all(JSON.stringify(ids)) as Record<string, unknown>[]).map(toPerson), (p) => p.id);
     },
 
-    /** Members of each household, in key order. */
-    members(householdIds: readonly string[]): PersonRow[][] {
-      const rows = (membersOf.all(JSON.stringify(householdIds)) as Record<string, unknown>[]).map(toPerson);
+    /** Members of each household the user may see (by their town of residence), in key order. */
+    members(householdIds: readonly string[], jurisdiction: Jurisdiction): PersonRow[][] {
+      const visible = jurisdiction.where('division');
+      const membersOf = preparedStatement(
+        db,
+        `SELECT ${PERSON_COLUMNS} FROM person WHERE household IN (SELECT value FROM json_each(@households)) AND ${visible.sql} ORDER BY birth_date, id`,
+      );
+      const rows = (membersOf.all({ households: JSON.stringify(householdIds), ...visible.params }) as Record<string, unknown>[]).map(toPerson);
       return groupInKeyOrder(householdIds, rows, (r) => r.household);
     },
 
@@ -119,20 +125,20 @@ export function createPersonStore(db: Db) {
     },
 
     /**
-     * One page of persons matching every given criterion, ordered by name
-     * then token (keyset), with the total count of matches.
+     * One page of persons matching every given criterion and living inside
+     * the user's jurisdiction, ordered by name then token (keyset), with the
+     * total count of those matches.
      */
-    search(criteria: PersonSearch, limit: number, after: [string, string] | null) {
-      const matching = new ListFilter();
+    search(criteria: PersonSearch, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
+      const matching = new ListFilter().within('division', jurisdiction);
       // Prefix match on the BINARY index: name >= x AND name < x || U+FFFF.
       if (criteria.name) matching.add('name >= @name AND name < @nameEnd', { name: criteria.name, nameEnd: `${criteria.name}\uffff` });
       matching.equals('phone_suffix', criteria.phoneSuffix).equals('cell', criteria.gridCell).inDivision('division', criteria.division);
       const { where, params } = matching;
       const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const total = db.prepare(`SELECT count(*) FROM person ${filter}`).pluck().get(params) as number;
+      const total = preparedStatement(db, `SELECT count(*) FROM person ${filter}`).pluck().get(params) as number;
       const keyset = after ? `${filter ? `${filter} AND` : 'WHERE'} (name, id) > (@afterName, @afterId)` : filter;
-      const rows = db
-        .prepare(`SELECT ${PERSON_COLUMNS} FROM person ${keyset} ORDER BY name, id LIMIT @limit`)
+      const rows = preparedStatement(db, `SELECT ${PERSON_COLUMNS} FROM person ${keyset} ORDER BY name, id LIMIT @limit`)
         .all({ ...params, afterName: after?.[0], afterId: after?.[1], limit: limit + 1 }) as Record<string, unknown>[];
       return keysetPage(rows, limit, total, toPerson);
     },

@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { agencyOfCode } from '../../shared/codes/agency.ts';
 import { parseCaseCode, typenameOfCaseCode } from '../../shared/codes/caseCode.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { Agency as AgencyEnum, type Agency } from '../../shared/schema/enums.ts';
+import { policy } from '../../shared/schema/scopes.ts';
 import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { GridContext } from '../context.ts';
 import { Matter, type MatterRef, MatterSummary } from './matter.type.ts';
@@ -35,7 +36,8 @@ export class MatterResolver {
     return row ? matterRef(caseCode) : null;
   }
 
-  @Mutation(() => [Matter], { description: '登记两个事项之间的关联（需说明理由），返回这两个事项' })
+  @Mutation(() => [Matter], { description: '登记两个事项之间的关联（需说明理由），返回这两个事项；两个事项都须在辖区内' })
+  @Directive(policy(['agency:GRID']))
   async linkMatters(
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
@@ -44,7 +46,8 @@ export class MatterResolver {
   ): Promise<MatterRef[]> {
     if (!reason.trim()) throw userError(ErrorCode.BAD_USER_INPUT, 'a link needs a reason', { argumentName: 'reason' });
     if (from === to) throw userError(ErrorCode.BAD_USER_INPUT, 'a matter cannot be linked to itself');
-    const rows = ctx.registry.load([from, to]);
+    // A matter outside the jurisdiction is as unknown as one not registered.
+    const rows = ctx.jurisdiction.visible(ctx.registry.load([from, to]));
     rows.forEach((row, i) => {
       if (!row) throw userError(ErrorCode.NOT_FOUND, `matter ${[from, to][i]} is not in the registry`);
     });

@@ -2,6 +2,8 @@ import type { MatterEvent, MatterStatus } from '../../shared/feed/matterEvent.ts
 import { keysetPage } from '../../shared/paging/keysetPage.ts';
 import { inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import { utc } from '../../shared/time/utc.ts';
 
 export const REGISTRY_MIGRATION = `
@@ -82,23 +84,21 @@ export function createRegistryStore(db: Db) {
   const deleteLinksFrom = db.prepare('DELETE FROM matter_link WHERE from_code = ? AND source = ?');
   const insertLink = db.prepare('INSERT OR REPLACE INTO matter_link (from_code, to_code, reason, source) VALUES (?, ?, ?, ?)');
   const loadMany = db.prepare(`${SELECT_MATTER} WHERE case_code IN (SELECT value FROM json_each(?))`);
-  const relatedMany = db.prepare(
+  // Per jurisdiction shape: the condition's text depends on how many codes the user has.
+  const relatedSql = (visible: string) =>
     `SELECT l.from_code AS "from", l.to_code AS "to", l.reason FROM matter_link l
        JOIN matter m ON m.case_code = l.to_code
-      WHERE l.from_code IN (SELECT value FROM json_each(@codes))
+      WHERE l.from_code IN (SELECT value FROM json_each(@codes)) AND ${visible}
      UNION
      SELECT l.to_code AS "from", l.from_code AS "to", l.reason FROM matter_link l
        JOIN matter m ON m.case_code = l.from_code
-      WHERE l.to_code IN (SELECT value FROM json_each(@codes))`,
-  );
-  const timelineWhere = `FROM matter m WHERE m.case_code IN (SELECT case_code FROM matter_party WHERE person_id = @personId)
-    AND (@agencies IS NULL OR m.agency IN (SELECT value FROM json_each(@agencies)))`;
-  const timelinePage = db.prepare(
-    `${SELECT_MATTER.replace('FROM matter', '')} ${timelineWhere}
+      WHERE l.to_code IN (SELECT value FROM json_each(@codes)) AND ${visible}`;
+  const timelineWhere = (visible: string) => `FROM matter m WHERE m.case_code IN (SELECT case_code FROM matter_party WHERE person_id = @personId)
+    AND (@agencies IS NULL OR m.agency IN (SELECT value FROM json_each(@agencies))) AND ${visible}`;
+  const timelinePageSql = (visible: string) =>
+    `${SELECT_MATTER.replace('FROM matter', '')} ${timelineWhere(visible)}
      AND (@afterOpened IS NULL OR (m.opened_at, m.case_code) < (@afterOpened, @afterCode))
-     ORDER BY m.opened_at DESC, m.case_code DESC LIMIT @limit`,
-  );
-  const timelineCount = db.prepare(`SELECT count(*) ${timelineWhere}`).pluck();
+     ORDER BY m.opened_at DESC, m.case_code DESC LIMIT @limit`;
 
   /** Applies events in order; an event not newer than what is stored changes nothing. */
   const ingest = db.transaction((events: readonly MatterEvent[]): IngestResult => {
@@ -132,10 +132,14 @@ export function createRegistryStore(db: Db) {
       return inKeyOrder(caseCodes, (loadMany.all(JSON.stringify(caseCodes)) as Record<string, unknown>[]).map(toRow), (r) => r.caseCode);
     },
 
-    /** Links touching each case code, both directions, only to matters the registry knows. */
-    related(caseCodes: readonly string[]): LinkRow[][] {
+    /**
+     * Links touching each case code, both directions, only to matters the
+     * registry knows and the user may see.
+     */
+    related(caseCodes: readonly string[], jurisdiction: Jurisdiction): LinkRow[][] {
       if (caseCodes.length === 0) return [];
-      const rows = relatedMany.all({ codes: JSON.stringify(caseCodes) }) as LinkRow[];
+      const visible = jurisdiction.where('m.division');
+      const rows = preparedStatement(db, relatedSql(visible.sql)).all({ codes: JSON.stringify(caseCodes), ...visible.params }) as LinkRow[];
       const byCode = new Map<string, LinkRow[]>(caseCodes.map((c) => [c, []]));
       const seen = new Set<string>();
       for (const r of rows) {
@@ -149,19 +153,22 @@ export function createRegistryStore(db: Db) {
     },
 
     /**
-     * One page of a person's matters across agencies, newest first (keyset
-     * on opened_at, case_code), with the total for the same filter.
+     * One page of a person's matters across agencies that the user may see
+     * (by the matter's division), newest first (keyset on opened_at,
+     * case_code), with the total for the same filter.
      */
-    timeline(personId: string, agencies: readonly string[] | null, limit: number, after: [string, string] | null) {
+    timeline(personId: string, agencies: readonly string[] | null, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
       const agencyFilter = agencies && agencies.length > 0 ? JSON.stringify(agencies) : null;
-      const rows = timelinePage.all({
+      const visible = jurisdiction.where('m.division');
+      const rows = preparedStatement(db, timelinePageSql(visible.sql)).all({
         personId,
         agencies: agencyFilter,
         afterOpened: after?.[0] ?? null,
         afterCode: after?.[1] ?? null,
         limit: limit + 1,
+        ...visible.params,
       }) as Record<string, unknown>[];
-      const total = timelineCount.get({ personId, agencies: agencyFilter }) as number;
+      const total = preparedStatement(db, `SELECT count(*) ${timelineWhere(visible.sql)}`).pluck().get({ personId, agencies: agencyFilter, ...visible.params }) as number;
       return keysetPage(rows, limit, total, toRow);
     },
 

@@ -22,7 +22,8 @@ export class MatterConnection {
 
 @Resolver(() => Person)
 export class TimelineResolver {
-  @FieldResolver(() => MatterConnection, { description: '此人在各机构的全部事项，按受理时间由新到旧，可按机构筛选' })
+  // Nullable: the gateway can still return the rest of the person if grid fails.
+  @FieldResolver(() => MatterConnection, { nullable: true, description: '此人在各机构的全部事项（辖区内），按受理时间由新到旧，可按机构筛选' })
   timeline(
     @Root() person: Person,
     @Ctx() ctx: GridContext,
@@ -30,7 +31,7 @@ export class TimelineResolver {
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
   ): MatterConnection {
-    const page = ctx.registry.timeline(person.id, agencies ?? null, pageSize(first), decodeAfter(after));
+    const page = ctx.registry.timeline(person.id, agencies ?? null, ctx.jurisdiction, pageSize(first), decodeAfter(after));
     for (const row of page.rows) ctx.loaders.matter.prime(row.caseCode, row);
     return toConnection(page, (r) => [r.openedAt, r.caseCode], (r) => matterRef(r.caseCode));
   }

@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Query, Resolver } from 'type-graphql';
 import { AGENCIES } from '../../shared/codes/agency.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { decodeCursor, pageSize } from '../../shared/paging/cursor.ts';
 import { toConnection } from '../../shared/paging/toConnection.ts';
+import { policy } from '../../shared/schema/scopes.ts';
 import type { GridContext } from '../context.ts';
 import { matterRef } from '../registry/matter.resolver.ts';
 import { compareAlertIds, type RiskAlertRow } from './risk.store.ts';
@@ -25,7 +26,8 @@ function reasons(alert: RiskAlertRow, windowDays: number): string[] {
 
 @Resolver(() => RiskAlert)
 export class RiskResolver {
-  @Query(() => RiskAlertConnection, { description: '辖区内的风险预警，每条说明原因及依据的事项' })
+  @Query(() => RiskAlertConnection, { description: '辖区内的风险预警，每条说明原因及依据的事项（只计所查区划与本人辖区重合部分的事项）' })
+  @Directive(policy(['agency:GRID'], ['role:supervisor']))
   riskAlerts(
     @Arg('division', () => ID, { description: '区划代码（市、县或乡镇）' }) division: string,
     @Ctx() ctx: GridContext,
@@ -35,7 +37,7 @@ export class RiskResolver {
     if (!/^\d{6}(\d{3})?$/.test(division)) throw userError(ErrorCode.BAD_USER_INPUT, 'division must be a 6- or 9-digit division code', { argumentName: 'division' });
     const limit = pageSize(first);
     const afterId = after ? (decodeCursor(after, 1)[0] as string) : null;
-    const all = ctx.risk.alerts(division, ctx.clock.now(), ctx.riskRules);
+    const all = ctx.risk.alerts(ctx.jurisdiction.within(division), ctx.clock.now(), ctx.riskRules);
     // Keyset: the first alert after the cursor, even if the cursor's own alert is gone.
     const found = afterId === null ? 0 : all.findIndex((a) => compareAlertIds(a.id, afterId) > 0);
     const start = found === -1 ? all.length : found;

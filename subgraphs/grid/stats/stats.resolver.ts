@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import { DAY_MS } from '../../shared/clock.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { DateScalar } from '../../shared/schema/scalars.ts';
@@ -11,7 +11,8 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole
 
 @Resolver(() => CenterStats)
 export class StatsResolver {
-  @Query(() => CenterStats, { description: '辖区工作统计：受理、化解率、办结率、满意率、各层级化解占比、分类别、当前超期' })
+  @Query(() => CenterStats, { description: '辖区工作统计：受理、化解率、办结率、满意率、各层级化解占比、分类别、当前超期（只计所查区划与本人辖区重合部分的工单）' })
+  @Directive('@authenticated')
   centerStats(
     @Arg('division', () => ID, { description: '区划代码（市、县或乡镇）' }) division: string,
     @Arg('from', () => DateScalar, { description: '统计期起（含）' }) from: string,
@@ -23,7 +24,7 @@ export class StatsResolver {
     // Periods are local (UTC+8) days: from the start of `from` to the end of `to`.
     const start = localMidnight(from).toISOString();
     const end = new Date(localMidnight(to).getTime() + DAY_MS).toISOString();
-    const s = ctx.stats.stats(division, start, end, ctx.clock.now());
+    const s = ctx.stats.stats(ctx.jurisdiction.within(division), start, end, ctx.clock.now());
     const tiers = [Tier.VILLAGE, Tier.TOWN, Tier.COUNTY].map((tier) => {
       const resolved = s.byTier.find((t) => t.tier === tier)?.resolved ?? 0;
       return { tier, resolved, share: rate(resolved, s.resolved) };

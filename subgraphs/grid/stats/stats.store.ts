@@ -1,5 +1,6 @@
-import { divisionPrefix } from '../../shared/identity/divisions.ts';
+import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { preparedStatement } from '../../shared/store/preparedStatement.ts';
 
 export interface StatsRow {
   accepted: number;
@@ -13,30 +14,36 @@ export interface StatsRow {
   overdueNow: number;
 }
 
-/** The figures centres report, over the tickets opened in [from, to) in a division. */
+/**
+ * The figures centres report, over the tickets opened in [from, to) in an
+ * area (the division asked for, cut to the user's jurisdiction:
+ * Jurisdiction.within): tickets outside it are not counted at all.
+ */
 export function createStatsStore(db: Db) {
-  const totals = db.prepare(`
+  // The area's condition (`area`) is made per request: its text depends on how many codes it has.
+  const totals = (area: string) => `
     SELECT count(*) AS accepted,
            count(closed_at) AS closed,
            sum(closed_at IS NOT NULL AND closed_at <= due_at) AS closedOnTime,
            sum(outcome = 'RESOLVED') AS resolved,
            count(satisfaction) AS evaluated,
            sum(satisfaction IN ('SATISFIED', 'BASICALLY_SATISFIED')) AS satisfied
-      FROM dispute WHERE division LIKE @prefix || '%' AND opened_at >= @from AND opened_at < @to`);
-  const byTier = db.prepare(`
+      FROM dispute WHERE ${area} AND opened_at >= @from AND opened_at < @to`;
+  const byTier = (area: string) => `
     SELECT tier, count(*) AS resolved FROM dispute
-     WHERE division LIKE @prefix || '%' AND opened_at >= @from AND opened_at < @to AND outcome = 'RESOLVED'
-     GROUP BY tier`);
-  const byCategory = db.prepare(`
+     WHERE ${area} AND opened_at >= @from AND opened_at < @to AND outcome = 'RESOLVED'
+     GROUP BY tier`;
+  const byCategory = (area: string) => `
     SELECT category, count(*) AS accepted, sum(outcome = 'RESOLVED') AS resolved FROM dispute
-     WHERE division LIKE @prefix || '%' AND opened_at >= @from AND opened_at < @to
-     GROUP BY category ORDER BY accepted DESC, category`);
-  const overdue = db.prepare(`SELECT count(*) FROM dispute WHERE closed_at IS NULL AND due_at < @now AND division LIKE @prefix || '%'`).pluck();
+     WHERE ${area} AND opened_at >= @from AND opened_at < @to
+     GROUP BY category ORDER BY accepted DESC, category`;
+  const overdue = (area: string) => `SELECT count(*) FROM dispute WHERE closed_at IS NULL AND due_at < @now AND ${area}`;
 
   return {
-    stats(division: string, from: string, to: string, now: Date): StatsRow {
-      const params = { prefix: divisionPrefix(division), from, to };
-      const t = totals.get(params) as Record<string, number | null>;
+    stats(area: Jurisdiction, from: string, to: string, now: Date): StatsRow {
+      const inArea = area.where('division');
+      const params = { from, to, ...inArea.params };
+      const t = preparedStatement(db, totals(inArea.sql)).get(params) as Record<string, number | null>;
       return {
         accepted: t.accepted ?? 0,
         closed: t.closed ?? 0,
@@ -44,9 +51,9 @@ export function createStatsStore(db: Db) {
         resolved: t.resolved ?? 0,
         evaluated: t.evaluated ?? 0,
         satisfied: t.satisfied ?? 0,
-        byTier: byTier.all(params) as StatsRow['byTier'],
-        byCategory: byCategory.all(params) as StatsRow['byCategory'],
-        overdueNow: overdue.get({ now: now.toISOString(), prefix: params.prefix }) as number,
+        byTier: preparedStatement(db, byTier(inArea.sql)).all(params) as StatsRow['byTier'],
+        byCategory: preparedStatement(db, byCategory(inArea.sql)).all(params) as StatsRow['byCategory'],
+        overdueNow: preparedStatement(db, overdue(inArea.sql)).pluck().get({ now: now.toISOString(), ...inArea.params }) as number,
       };
     },
   };

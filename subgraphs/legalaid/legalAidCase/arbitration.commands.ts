@@ -1,5 +1,6 @@
 import { checkTownDivision, optionalCaseCode, requireText } from '../../shared/commands/arguments.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
+import { type Actor, recordedBy } from '../../shared/security/Actor.ts';
 import type { LegalAidServices } from '../context.ts';
 import { acceptanceDueAt, awardDueAt, extendedAwardDueAt, LIMITS } from './legalAidCase.deadlines.ts';
 import { amount, applyStep, blankCase, createCase, requireApplicant, toParties } from './legalAidCase.commands.ts';
@@ -14,7 +15,7 @@ const LABOUR_MEDIATION_LAPSED = '自调解组织收到调解申请之日起十�
  * arbitration arising from it is refused; after, the mediation is closed as
  * failed in the same transaction.
  */
-function leaveLabourMediation(origin: LegalAidCaseRow, now: Date, actor: string): LegalAidEventRow[] {
+function leaveLabourMediation(origin: LegalAidCaseRow, now: Date, actor: Actor): LegalAidEventRow[] {
   if (origin.kind !== 'MEDIATION' || origin.status !== 'MEDIATING' || !origin.labourMediation) return [];
   if (now.getTime() <= Date.parse(origin.mediationDueAt!)) {
     throw userError(
@@ -29,11 +30,11 @@ function leaveLabourMediation(origin: LegalAidCaseRow, now: Date, actor: string)
   origin.failedAt = at;
   origin.failureReason = LABOUR_MEDIATION_LAPSED;
   origin.closedAt = at;
-  return [{ step: 'FAIL_MEDIATION', at, actor, note: LABOUR_MEDIATION_LAPSED }];
+  return [{ step: 'FAIL_MEDIATION', at, ...recordedBy(actor), note: LABOUR_MEDIATION_LAPSED }];
 }
 
 /** Applies for labour arbitration at the commission sitting in the centre. */
-export function applyForArbitration(services: LegalAidServices, actor: string, input: LegalAidArbitrationInput, idempotencyKey: string): string {
+export function applyForArbitration(services: LegalAidServices, actor: Actor, input: LegalAidArbitrationInput, idempotencyKey: string): string {
   return createCase(services, actor, 'applyForArbitration', input, idempotencyKey, (now) => {
     checkTownDivision(input.division);
     const parties = toParties(services, input.parties, now);
@@ -60,7 +61,7 @@ export function applyForArbitration(services: LegalAidServices, actor: string, i
 }
 
 /** Accepts the application (art 29: within 5 days) and starts the 45-day award limit (art 43). */
-export function acceptArbitration(services: LegalAidServices, actor: string, caseCode: string, arbitrator: string): void {
+export function acceptArbitration(services: LegalAidServices, actor: Actor, caseCode: string, arbitrator: string): void {
   applyStep(services, actor, caseCode, 'ACCEPT', (next, _current, now) => {
     next.arbitrator = requireText(arbitrator, 'arbitrator');
     next.acceptedAt = now.toISOString();
@@ -73,7 +74,7 @@ export function acceptArbitration(services: LegalAidServices, actor: string, cas
  * Extends the award limit (art 43): approved before the limit runs out, with
  * a reason, and at most 15 days in all.
  */
-export function extendArbitration(services: LegalAidServices, actor: string, caseCode: string, days: number, reason: string): void {
+export function extendArbitration(services: LegalAidServices, actor: Actor, caseCode: string, days: number, reason: string): void {
   if (!Number.isInteger(days) || days < 1) throw userError(ErrorCode.BAD_USER_INPUT, `days must be a whole number >= 1, got ${days}`, { argumentName: 'days' });
   applyStep(services, actor, caseCode, 'EXTEND', (next, current, now) => {
     const why = requireText(reason, 'reason', 'an extension\'s reason');
@@ -98,7 +99,7 @@ export function extendArbitration(services: LegalAidServices, actor: string, cas
 }
 
 /** Issues the award; one that comes after the limit is recorded and shows as overdue. */
-export function issueArbitrationAward(services: LegalAidServices, actor: string, caseCode: string, text: string, amountYuan: number | null | undefined): void {
+export function issueArbitrationAward(services: LegalAidServices, actor: Actor, caseCode: string, text: string, amountYuan: number | null | undefined): void {
   applyStep(services, actor, caseCode, 'AWARD', (next, _current, now) => {
     next.awardText = requireText(text, 'text', 'the award');
     next.awardAmountYuan = amount(amountYuan, 'amountYuan');
@@ -109,7 +110,7 @@ export function issueArbitrationAward(services: LegalAidServices, actor: string,
 }
 
 /** The applicant withdraws (often after settling elsewhere). */
-export function withdrawArbitration(services: LegalAidServices, actor: string, caseCode: string, reason: string | null | undefined): void {
+export function withdrawArbitration(services: LegalAidServices, actor: Actor, caseCode: string, reason: string | null | undefined): void {
   applyStep(services, actor, caseCode, 'WITHDRAW', (next, _current, now) => {
     next.withdrawnAt = now.toISOString();
     next.withdrawalReason = reason?.trim() || null;

@@ -1,4 +1,5 @@
 import { checkTownDivision, requireText } from '../../shared/commands/arguments.ts';
+import type { Actor } from '../../shared/security/Actor.ts';
 import type { LegalAidServices } from '../context.ts';
 import { applyStep, blankCase, createCase, toParties } from './legalAidCase.commands.ts';
 import type { LegalAidConsultationInput } from './legalAidCase.inputs.ts';
@@ -6,7 +7,7 @@ import type { LegalAidConsultationInput } from './legalAidCase.inputs.ts';
 const TITLE_CHARS = 20;
 
 /** Records a legal consultation (12348, walk-in); answered on the spot when the answer is given. */
-export function recordConsultation(services: LegalAidServices, actor: string, input: LegalAidConsultationInput, idempotencyKey: string): string {
+export function recordConsultation(services: LegalAidServices, actor: Actor, input: LegalAidConsultationInput, idempotencyKey: string): string {
   return createCase(services, actor, 'recordConsultation', input, idempotencyKey, (now) => {
     checkTownDivision(input.division);
     const question = requireText(input.question, 'question');
@@ -34,7 +35,7 @@ export function recordConsultation(services: LegalAidServices, actor: string, in
 }
 
 /** Answers a consultation left open. */
-export function answerConsultation(services: LegalAidServices, actor: string, caseCode: string, answer: string): void {
+export function answerConsultation(services: LegalAidServices, actor: Actor, caseCode: string, answer: string): void {
   applyStep(services, actor, caseCode, 'ANSWER', (next, _current, now) => {
     next.answer = requireText(answer, 'answer');
     next.answeredAt = now.toISOString();

@@ -1,5 +1,6 @@
 import { checkTownDivision, optionalCaseCode, requireText } from '../../shared/commands/arguments.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
+import type { Actor } from '../../shared/security/Actor.ts';
 import type { LegalAidServices } from '../context.ts';
 import { assignmentDueAt, decisionDueAt, provisionalAidAllowed } from './legalAidCase.deadlines.ts';
 import type { LegalAidMeansTestResult } from './legalAidCase.enums.ts';
@@ -27,7 +28,7 @@ export function meansTest(
 }
 
 /** Takes in a legal aid application (法律援助法 arts 41-44). */
-export function applyForLegalAid(services: LegalAidServices, actor: string, input: LegalAidApplicationInput, idempotencyKey: string): string {
+export function applyForLegalAid(services: LegalAidServices, actor: Actor, input: LegalAidApplicationInput, idempotencyKey: string): string {
   return createCase(services, actor, 'applyForLegalAid', input, idempotencyKey, (now) => {
     checkTownDivision(input.division);
     const parties = toParties(services, input.parties, now);
@@ -93,7 +94,7 @@ export function applyForLegalAid(services: LegalAidServices, actor: string, inpu
  * reason. A decision that comes late is still recorded; the case shows as
  * overdue. A provisional case is decided with its lawyer already at work.
  */
-export function decideLegalAid(services: LegalAidServices, actor: string, caseCode: string, granted: boolean, reason: string | null | undefined): void {
+export function decideLegalAid(services: LegalAidServices, actor: Actor, caseCode: string, granted: boolean, reason: string | null | undefined): void {
   applyStep(services, actor, caseCode, granted ? 'GRANT' : 'REFUSE', (next, current, now) => {
     if (current.decision !== null) {
       throw userError(ErrorCode.INVALID_TRANSITION, `legal aid case ${caseCode} is already decided (${current.decision})`, { step: granted ? 'GRANT' : 'REFUSE', status: current.status });
@@ -117,7 +118,7 @@ export function decideLegalAid(services: LegalAidServices, actor: string, caseCo
  * Assigns the lawyer (art 43: within 3 days of granting). Before the
  * decision only as provisional aid (art 44), which the application asked for.
  */
-export function assignLawyer(services: LegalAidServices, actor: string, caseCode: string, lawyer: LegalAidLawyerInput): void {
+export function assignLawyer(services: LegalAidServices, actor: Actor, caseCode: string, lawyer: LegalAidLawyerInput): void {
   applyStep(services, actor, caseCode, 'ASSIGN_LAWYER', (next, current, now) => {
     if (current.status === 'APPLIED' && !current.provisional) {
       throw userError(ErrorCode.RULE_VIOLATION, `legal aid case ${caseCode} is not decided: a lawyer comes before the decision only as provisional aid (法律援助法 art 44)`, {
@@ -138,7 +139,7 @@ export function assignLawyer(services: LegalAidServices, actor: string, caseCode
 }
 
 /** Ends the representation of a granted case: the matter is closed. */
-export function concludeLegalAid(services: LegalAidServices, actor: string, caseCode: string, result: string): void {
+export function concludeLegalAid(services: LegalAidServices, actor: Actor, caseCode: string, result: string): void {
   applyStep(services, actor, caseCode, 'CONCLUDE', (next, current, now) => {
     if (current.decision !== 'GRANTED') {
       throw userError(ErrorCode.INVALID_TRANSITION, `legal aid case ${caseCode} is not granted yet: decide it before concluding`, { step: 'CONCLUDE', status: current.status });

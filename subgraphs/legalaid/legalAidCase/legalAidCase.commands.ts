@@ -1,7 +1,9 @@
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
 import { requireText } from '../../shared/commands/arguments.ts';
 import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
+import { checkCreateWithin, visibleOrNotFound } from '../../shared/commands/jurisdiction.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
+import { type Actor, recordedBy } from '../../shared/security/Actor.ts';
 import { enqueueMatterEvent } from '../../shared/feed/outbox.ts';
 import { countyOf } from '../../shared/identity/divisions.ts';
 import { parseIdNumber } from '../../shared/identity/idNumber.ts';
@@ -109,10 +111,9 @@ export function requireApplicant(parties: readonly LegalAidPartyRow[], what: str
   if (!parties.some((p) => p.role === 'APPLICANT')) throw userError(ErrorCode.BAD_USER_INPUT, `${what} needs an APPLICANT among the parties`, { argumentName: 'parties' });
 }
 
-export function loadCase(services: LegalAidServices, caseCode: string): LegalAidCaseRow {
-  const row = services.cases.load([caseCode])[0];
-  if (!row) throw userError(ErrorCode.NOT_FOUND, `no legal-services case ${caseCode}`);
-  return row;
+/** The case the actor acts on: NOT_FOUND when it does not exist or lies outside their jurisdiction. */
+export function loadCase(services: LegalAidServices, actor: Actor, caseCode: string): LegalAidCaseRow {
+  return visibleOrNotFound(services.cases.load([caseCode])[0], actor.jurisdiction, `no legal-services case ${caseCode}`);
 }
 
 /**
@@ -147,17 +148,17 @@ export interface StepChange {
  */
 export function applyStep(
   services: LegalAidServices,
-  actor: string,
+  actor: Actor,
   caseCode: string,
   step: LegalAidStep,
   apply: (next: LegalAidCaseRow, current: LegalAidCaseRow, now: Date) => StepChange,
 ): void {
   services.db.transaction(() => {
-    const current = loadCase(services, caseCode);
+    const current = loadCase(services, actor, caseCode);
     const next: LegalAidCaseRow = { ...current, status: nextStatus(current, step), version: current.version + 1 };
     const now = services.clock.now();
     const change = apply(next, current, now);
-    persistChange(services, next, [{ step, at: now.toISOString(), actor, note: change.note }], change.links ?? [], now);
+    persistChange(services, next, [{ step, at: now.toISOString(), ...recordedBy(actor), note: change.note }], change.links ?? [], now);
   })();
   services.notify();
 }
@@ -168,7 +169,7 @@ export interface CaseDraft {
   parties: LegalAidPartyRow[];
   origin: string | null;
   /** Further steps at creation (a consultation answered on the spot). */
-  steps?: Omit<LegalAidEventRow, 'actor' | 'at'>[];
+  steps?: Omit<LegalAidEventRow, 'actor' | 'actorId' | 'at'>[];
   /**
    * Called with this agency's origin case before it is linked: may refuse
    * (RULE_VIOLATION) or change the row in place (a labour mediation closed
@@ -186,7 +187,7 @@ export interface CaseDraft {
  */
 export function createCase(
   services: LegalAidServices,
-  actor: string,
+  actor: Actor,
   operation: string,
   input: unknown,
   idempotencyKey: string,
@@ -200,17 +201,18 @@ export function createCase(
   const now = services.clock.now();
   const at = now.toISOString();
   const d = draft(now);
+  checkCreateWithin(actor.jurisdiction, d.row.division);
   const year = localYear(now);
   let caseCode = '';
   services.db.transaction(() => {
-    const originRow = d.origin && isOwnCaseCode(d.origin) ? loadCase(services, d.origin) : null;
+    const originRow = d.origin && isOwnCaseCode(d.origin) ? loadCase(services, actor, d.origin) : null;
     const originSteps = originRow && d.onOwnOrigin ? d.onOwnOrigin(originRow, now) : [];
     caseCode = services.allocator.next(countyOf(d.row.division)!, year);
     const links: LegalAidLinkRow[] = d.origin ? [{ caseCode: d.origin, reason: 'ORIGIN' }] : [];
     const row: LegalAidCaseRow = { ...d.row, caseCode, version: 1, summaryStatus: 'OPEN', dueAt: null, origin: d.origin };
     row.summaryStatus = summaryStatus(row, links);
     row.dueAt = currentDueAt(row);
-    const steps = [{ step: 'APPLY' as const, note: null }, ...(d.steps ?? [])].map((s) => ({ ...s, at, actor }));
+    const steps = [{ step: 'APPLY' as const, note: null }, ...(d.steps ?? [])].map((s) => ({ ...s, at, ...recordedBy(actor) }));
     const created: NewLegalAidCase = { ...row, parties: d.parties, links, events: steps, idempotencyKey, requestHash: hash };
     services.cases.insert(created);
     enqueueMatterEvent(services.db, legalAidCaseEvent(row, d.parties, links, services.tokenize), now);
@@ -226,7 +228,7 @@ function isOwnCaseCode(code: string): boolean {
 }
 
 /** Links this agency's origin case to the case that followed it, as a new version of the origin. */
-function referFrom(services: LegalAidServices, actor: string, origin: LegalAidCaseRow, followUp: string, earlierSteps: LegalAidEventRow[], now: Date): void {
+function referFrom(services: LegalAidServices, actor: Actor, origin: LegalAidCaseRow, followUp: string, earlierSteps: LegalAidEventRow[], now: Date): void {
   const next: LegalAidCaseRow = { ...origin, version: origin.version + 1 };
-  persistChange(services, next, [...earlierSteps, { step: 'REFER', at: now.toISOString(), actor, note: followUp }], [{ caseCode: followUp, reason: 'FOLLOW_UP' }], now);
+  persistChange(services, next, [...earlierSteps, { step: 'REFER', at: now.toISOString(), ...recordedBy(actor), note: followUp }], [{ caseCode: followUp, reason: 'FOLLOW_UP' }], now);
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { typenameOfCaseCode } from '../../shared/codes/caseCode.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { divisionName } from '../../shared/identity/divisions.ts';
 import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
@@ -25,6 +26,16 @@ import {
 } from './legalAidCase.type.ts';
 
 export const legalAidCaseRef = (caseCode: string): MatterRef => ({ __typename: 'LegalAidCase', caseCode });
+
+/**
+ * A reference to a matter this case names: our own case only when the user
+ * may see it (null otherwise, as for an unknown one); another agency's as
+ * a key its owner resolves, applying its own jurisdiction check.
+ */
+async function referenceTo(caseCode: string, ctx: LegalAidContext): Promise<MatterRef | null> {
+  if (typenameOfCaseCode(caseCode) !== 'LegalAidCase') return matterRef(caseCode);
+  return (await ctx.loaders.legalAidCase.load(caseCode)) ? legalAidCaseRef(caseCode) : null;
+}
 
 async function row(c: MatterRef, ctx: LegalAidContext): Promise<LegalAidCaseRow> {
   const found = await ctx.loaders.legalAidCase.load(c.caseCode);
@@ -113,7 +124,12 @@ export class LegalAidCaseResolver {
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
   ): Connection<MatterRef> {
-    const page = ctx.cases.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, pageSize(first), decodeAfter(after));
+    const page = ctx.cases.list(
+      { ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null },
+      ctx.jurisdiction,
+      pageSize(first),
+      decodeAfter(after),
+    );
     for (const r of page.rows) ctx.loaders.legalAidCase.prime(r.caseCode, r);
     return toConnection(page, (r) => [r.appliedAt, r.caseCode], (r) => legalAidCaseRef(r.caseCode));
   }
@@ -183,13 +199,15 @@ export class LegalAidCaseResolver {
   @FieldResolver(() => Matter, { nullable: true, description: '来源事项（任一机构，由所属机构解析）' })
   async origin(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<MatterRef | null> {
     const origin = (await row(c, ctx)).origin;
-    return origin ? matterRef(origin) : null;
+    return origin ? referenceTo(origin, ctx) : null;
   }
 
   @FieldResolver(() => [LegalAidCaseLink], { description: '本机构记录的关联事项（来源、后续事项、司法确认案件等）' })
   async links(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<LegalAidCaseLink[]> {
     const links = await ctx.loaders.links.load(c.caseCode);
-    return links.map((l) => ({ reason: l.reason, matter: matterRef(l.caseCode) as unknown as Matter }));
+    // One loader batch for all of them: a case outside the jurisdiction shows as a link to null.
+    const matters = await Promise.all(links.map((l) => referenceTo(l.caseCode, ctx)));
+    return links.map((l, i) => ({ reason: l.reason, matter: matters[i] as unknown as Matter | null }));
   }
 
   @FieldResolver(() => [LegalAidStepRecord], { description: '办理记录' })

@@ -3,6 +3,8 @@ import { caseCodesByPerson, groupByCaseCode, groupInKeyOrder, inKeyOrder } from 
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory, LinkReason, MatterStatus, PartyRecord } from '../../shared/world/records.ts';
 import type { LegalAidDecision, LegalAidKind, LegalAidMeansTestResult, LegalAidMediationResult, LegalAidStatus, LegalAidStep } from './legalAidCase.enums.ts';
 
@@ -193,10 +195,16 @@ export interface LegalAidLinkRow {
   reason: LinkReason;
 }
 
+/** Who took a step: the user's id, kept beside the name the step shows (issue 6). */
+export const LEGAL_AID_ACTOR_ID_MIGRATION = `ALTER TABLE legal_aid_event ADD COLUMN actor_id TEXT;`;
+
 export interface LegalAidEventRow {
   step: LegalAidStep;
   at: string;
+  /** Who took the step: the signed-in user's name (imported: the handling organization). */
   actor: string;
+  /** The signed-in user's id; null for imported steps, which name no account. */
+  actorId: string | null;
   note: string | null;
 }
 
@@ -263,13 +271,13 @@ export function createLegalAidCaseStore(db: Db) {
     `SELECT case_code AS fromCode, to_code AS caseCode, reason FROM legal_aid_link WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, to_code, reason`,
   );
   const eventsMany = db.prepare(
-    'SELECT case_code AS caseCode, step, at, actor, note FROM legal_aid_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq',
+    'SELECT case_code AS caseCode, step, at, actor, actor_id AS actorId, note FROM legal_aid_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq',
   );
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM legal_aid_case WHERE idempotency_key = ?`);
-  const ofPersons = db.prepare(
+  // `visible` is the user's jurisdiction, made per request (its text depends on how many codes they have).
+  const ofPersonsSql = (visible: string) =>
     `SELECT DISTINCT p.person_id AS personId, c.case_code AS caseCode, c.applied_at AS appliedAt FROM legal_aid_party p JOIN legal_aid_case c ON c.case_code = p.case_code
-      WHERE p.person_id IN (SELECT value FROM json_each(?)) ORDER BY c.applied_at DESC, c.case_code DESC`,
-  );
+      WHERE p.person_id IN (SELECT value FROM json_each(@persons)) AND ${visible} ORDER BY c.applied_at DESC, c.case_code DESC`;
   const insert = db.prepare(
     `INSERT INTO legal_aid_case (${FIELDS.map(snake).join(', ')}, idempotency_key, request_hash)
      VALUES (${FIELDS.map((f) => `@${f}`).join(', ')}, @idempotencyKey, @requestHash)`,
@@ -283,7 +291,7 @@ export function createLegalAidCaseStore(db: Db) {
   );
   const insertLink = db.prepare('INSERT OR IGNORE INTO legal_aid_link (case_code, to_code, reason) VALUES (?, ?, ?)');
   const nextEventSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM legal_aid_event WHERE case_code = ?').pluck();
-  const insertEvent = db.prepare('INSERT INTO legal_aid_event (case_code, seq, step, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertEvent = db.prepare('INSERT INTO legal_aid_event (case_code, seq, step, at, actor, actor_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
   return {
     load(codes: readonly string[]): (LegalAidCaseRow | undefined)[] {
@@ -299,9 +307,11 @@ export function createLegalAidCaseStore(db: Db) {
     events(codes: readonly string[]): LegalAidEventRow[][] {
       return groupByCaseCode(codes, eventsMany.all(JSON.stringify(codes)) as (LegalAidEventRow & { caseCode: string })[]);
     },
-    /** Case codes of each person's matters, newest first. */
-    ofPersons(personIds: readonly string[]): string[][] {
-      return caseCodesByPerson(personIds, ofPersons.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
+    /** Case codes of each person's matters that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+      const visible = jurisdiction.where('c.division');
+      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
+      return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
     },
     byIdempotencyKey(key: string): (LegalAidCaseRow & { requestHash: string | null }) | undefined {
       const r = byKey.get(key) as Record<string, unknown> | undefined;
@@ -311,7 +321,7 @@ export function createLegalAidCaseStore(db: Db) {
       insert.run({ ...toParams(c), idempotencyKey: c.idempotencyKey ?? null, requestHash: c.requestHash ?? null });
       c.parties.forEach((p, i) => insertParty.run(c.caseCode, i + 1, p.role, p.kind, p.name, p.idNumber, p.personId, p.phone, p.creditCode, p.firm));
       for (const l of c.links) insertLink.run(c.caseCode, l.caseCode, l.reason);
-      c.events.forEach((e, i) => insertEvent.run(c.caseCode, i + 1, e.step, e.at, e.actor, e.note));
+      c.events.forEach((e, i) => insertEvent.run(c.caseCode, i + 1, e.step, e.at, e.actor, e.actorId, e.note));
     },
     /**
      * Writes a changed case whose `version` is one more than the stored one;
@@ -321,15 +331,16 @@ export function createLegalAidCaseStore(db: Db) {
       return update.run(toParams(row)).changes === 1;
     },
     addEvent(caseCode: string, event: LegalAidEventRow): void {
-      insertEvent.run(caseCode, nextEventSeq.get(caseCode), event.step, event.at, event.actor, event.note);
+      insertEvent.run(caseCode, nextEventSeq.get(caseCode), event.step, event.at, event.actor, event.actorId, event.note);
     },
     link(caseCode: string, to: string, reason: LinkReason): void {
       insertLink.run(caseCode, to, reason);
     },
 
-    /** One page of cases matching the filter, newest first (keyset), with the total. */
-    list(filter: LegalAidCaseFilter, limit: number, after: [string, string] | null) {
+    /** One page of the cases the user may see matching the filter, newest first (keyset), with their total. */
+    list(filter: LegalAidCaseFilter, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
       const where = new ListFilter()
+        .within('division', jurisdiction)
         .inDivision('division', filter.division)
         .equals('kind', filter.kind)
         .equals('status', filter.status)

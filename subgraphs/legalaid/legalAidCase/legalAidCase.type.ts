@@ -196,8 +196,11 @@ export class LegalAidStepRecord {
   @Field(() => DateTimeScalar, { description: '时间' })
   at!: string;
 
-  @Field(() => String, { description: '经办人（历史导入事项为办理机构）' })
+  @Field(() => String, { description: '经办人姓名（历史导入事项为办理机构）' })
   actor!: string;
+
+  @Field(() => String, { nullable: true, description: '经办人账号（登录用户标识）；导入的历史记录为空' })
+  actorId!: string | null;
 
   @Field(() => String, { nullable: true, description: '说明' })
   note!: string | null;
@@ -208,8 +211,8 @@ export class LegalAidCaseLink {
   @Field(() => LegalAidLinkReason, { description: '关联关系：本事项是对方的……' })
   reason!: LegalAidLinkReason;
 
-  @Field(() => Matter, { description: '关联的事项（由所属机构解析）' })
-  matter!: Matter;
+  @Field(() => Matter, { nullable: true, description: '关联的事项（由所属机构解析）；不在本人辖区内的为空' })
+  matter!: Matter | null;
 }
 
 @ObjectType('LegalAidCaseConnection', { description: '司法行政事项列表（分页）' })

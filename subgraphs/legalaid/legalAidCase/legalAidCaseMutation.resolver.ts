@@ -1,6 +1,7 @@
-import { Arg, Ctx, Float, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Float, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { MatterRef } from '../../shared/schema/matterReferences.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
+import { policy } from '../../shared/schema/scopes.ts';
 import { forgetChangedCase } from '../../shared/server/forgetChangedCase.ts';
 import type { LegalAidContext } from '../context.ts';
 import { acceptArbitration, applyForArbitration, extendArbitration, issueArbitrationAward, withdrawArbitration } from './arbitration.commands.ts';
@@ -19,6 +20,13 @@ import { recordJudicialConfirmation, recordMediationAgreement, recordMediationFa
 
 const KEY = { description: '幂等键：同一次提交重试时保持不变，只生成一个事项' };
 
+/** The justice bureau's own work. */
+const LEGAL_AID_ONLY = policy(['agency:LEGAL_AID']);
+/** Grid window staff take legal-aid applications too (一窗受理). */
+const LEGAL_AID_OR_GRID = policy(['agency:LEGAL_AID'], ['agency:GRID']);
+/** The court that confirmed the agreement may record its confirmation. */
+const LEGAL_AID_OR_COURTS = policy(['agency:LEGAL_AID'], ['agency:COURTS']);
+
 /**
  * The changed case as the answer, read afresh. Every loader is emptied, not
  * only the case's entries: a step may change another case too (a new
@@ -35,6 +43,7 @@ export class LegalAidCaseMutationResolver {
   // Legal aid (法律援助法)
 
   @Mutation(() => LegalAidCase, { description: '法律援助申请登记；期限：七日内作出决定' })
+  @Directive(LEGAL_AID_OR_GRID)
   applyForLegalAid(
     @Arg('input', () => LegalAidApplicationInput) input: LegalAidApplicationInput,
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string,
@@ -44,6 +53,7 @@ export class LegalAidCaseMutationResolver {
   }
 
   @Mutation(() => LegalAidCase, { description: '审查决定：给予或不予法律援助；不予援助须书面说明理由（reason）' })
+  @Directive(LEGAL_AID_ONLY)
   decideLegalAid(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('granted', () => Boolean, { description: '是否给予法律援助' }) granted: boolean,
@@ -55,6 +65,7 @@ export class LegalAidCaseMutationResolver {
   }
 
   @Mutation(() => LegalAidCase, { description: '指派律师：决定给予援助后三日内；先行提供法律援助的可在决定前指派' })
+  @Directive(LEGAL_AID_ONLY)
   assignLawyer(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('lawyer', () => LegalAidLawyerInput) lawyer: LegalAidLawyerInput,
@@ -65,6 +76,7 @@ export class LegalAidCaseMutationResolver {
   }
 
   @Mutation(() => LegalAidCase, { description: '法律援助办结（代理结束）' })
+  @Directive(LEGAL_AID_ONLY)
   concludeLegalAid(@Arg('caseCode', () => ID) caseCode: string, @Arg('result', () => String, { description: '办理结果' }) result: string, @Ctx() ctx: LegalAidContext): MatterRef {
     concludeLegalAid(ctx, ctx.actor, caseCode, result);
     return changed(ctx, caseCode);
@@ -73,6 +85,7 @@ export class LegalAidCaseMutationResolver {
   // People's mediation (人民调解法)
 
   @Mutation(() => LegalAidCase, { description: '人民调解受理登记' })
+  @Directive(LEGAL_AID_ONLY)
   startMediation(
     @Arg('input', () => LegalAidMediationInput) input: LegalAidMediationInput,
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string,
@@ -82,6 +95,7 @@ export class LegalAidCaseMutationResolver {
   }
 
   @Mutation(() => LegalAidCase, { description: '登记调解协议；自签订之日起三十日内可申请司法确认' })
+  @Directive(LEGAL_AID_ONLY)
   recordMediationAgreement(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('terms', () => String, { description: '协议内容' }) terms: string,
@@ -94,12 +108,14 @@ export class LegalAidCaseMutationResolver {
   }
 
   @Mutation(() => LegalAidCase, { description: '登记调解不成' })
+  @Directive(LEGAL_AID_ONLY)
   recordMediationFailure(@Arg('caseCode', () => ID) caseCode: string, @Arg('reason', () => String, { description: '调解不成的原因' }) reason: string, @Ctx() ctx: LegalAidContext): MatterRef {
     recordMediationFailure(ctx, ctx.actor, caseCode, reason);
     return changed(ctx, caseCode);
   }
 
   @Mutation(() => LegalAidCase, { description: '登记调解协议经人民法院司法确认；courtCaseCode 为法院案件编码（FY），超过三十日期限的不予登记' })
+  @Directive(LEGAL_AID_OR_COURTS)
   recordJudicialConfirmation(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('courtCaseCode', () => ID, { description: '法院司法确认案件的案件编码' }) courtCaseCode: string,
@@ -112,6 +128,7 @@ export class LegalAidCaseMutationResolver {
   // Labour arbitration (劳动争议调解仲裁法)
 
   @Mutation(() => LegalAidCase, { description: '劳动人事争议仲裁申请；期限：五日内决定受理' })
+  @Directive(LEGAL_AID_ONLY)
   applyForArbitration(
     @Arg('input', () => LegalAidArbitrationInput) input: LegalAidArbitrationInput,
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string,
@@ -121,12 +138,14 @@ export class LegalAidCaseMutationResolver {
   }
 
   @Mutation(() => LegalAidCase, { description: '仲裁受理并指定仲裁员；期限：受理之日起四十五日内裁决' })
+  @Directive(LEGAL_AID_ONLY)
   acceptArbitration(@Arg('caseCode', () => ID) caseCode: string, @Arg('arbitrator', () => String, { description: '仲裁员' }) arbitrator: string, @Ctx() ctx: LegalAidContext): MatterRef {
     acceptArbitration(ctx, ctx.actor, caseCode, arbitrator);
     return changed(ctx, caseCode);
   }
 
   @Mutation(() => LegalAidCase, { description: '仲裁延期：须在期限届满前批准并说明理由，合计不超过十五日' })
+  @Directive(LEGAL_AID_ONLY)
   extendArbitration(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('days', () => Int, { description: '延长天数' }) days: number,
@@ -138,6 +157,7 @@ export class LegalAidCaseMutationResolver {
   }
 
   @Mutation(() => LegalAidCase, { description: '作出仲裁裁决' })
+  @Directive(LEGAL_AID_ONLY)
   issueArbitrationAward(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('text', () => String, { description: '裁决内容' }) text: string,
@@ -149,6 +169,7 @@ export class LegalAidCaseMutationResolver {
   }
 
   @Mutation(() => LegalAidCase, { description: '撤回仲裁申请' })
+  @Directive(LEGAL_AID_ONLY)
   withdrawArbitration(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: LegalAidContext, @Arg('reason', () => String, { nullable: true }) reason?: string | null): MatterRef {
     withdrawArbitration(ctx, ctx.actor, caseCode, reason);
     return changed(ctx, caseCode);
@@ -157,6 +178,7 @@ export class LegalAidCaseMutationResolver {
   // Consultation
 
   @Mutation(() => LegalAidCase, { description: '法律咨询登记；填写答复即当场办结' })
+  @Directive(LEGAL_AID_ONLY)
   recordConsultation(
     @Arg('input', () => LegalAidConsultationInput) input: LegalAidConsultationInput,
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey: string,
@@ -166,6 +188,7 @@ export class LegalAidCaseMutationResolver {
   }
 
   @Mutation(() => LegalAidCase, { description: '答复法律咨询' })
+  @Directive(LEGAL_AID_ONLY)
   answerConsultation(@Arg('caseCode', () => ID) caseCode: string, @Arg('answer', () => String, { description: '答复内容' }) answer: string, @Ctx() ctx: LegalAidContext): MatterRef {
     answerConsultation(ctx, ctx.actor, caseCode, answer);
     return changed(ctx, caseCode);

@@ -1,13 +1,14 @@
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
 import { checkTownDivision, optionalCaseCode, requireText } from '../../shared/commands/arguments.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
+import type { Actor } from '../../shared/security/Actor.ts';
 import type { LegalAidServices } from '../context.ts';
 import { confirmationDeadline, mediationDueAt } from './legalAidCase.deadlines.ts';
 import { amount, applyStep, blankCase, createCase, toParties } from './legalAidCase.commands.ts';
 import type { LegalAidMediationInput } from './legalAidCase.inputs.ts';
 
 /** Opens a people's mediation (人民调解法) before a committee. */
-export function startMediation(services: LegalAidServices, actor: string, input: LegalAidMediationInput, idempotencyKey: string): string {
+export function startMediation(services: LegalAidServices, actor: Actor, input: LegalAidMediationInput, idempotencyKey: string): string {
   return createCase(services, actor, 'startMediation', input, idempotencyKey, (now) => {
     checkTownDivision(input.division);
     const parties = toParties(services, input.parties, now);
@@ -47,7 +48,7 @@ export interface AgreementInput {
  * Records the mediation agreement. It takes effect when signed, which opens
  * the 30-day window to apply for judicial confirmation (人民调解法 art 33).
  */
-export function recordMediationAgreement(services: LegalAidServices, actor: string, caseCode: string, agreement: AgreementInput): void {
+export function recordMediationAgreement(services: LegalAidServices, actor: Actor, caseCode: string, agreement: AgreementInput): void {
   applyStep(services, actor, caseCode, 'SIGN_AGREEMENT', (next, current, now) => {
     const signedAt = agreement.signedAt ? new Date(agreement.signedAt).toISOString() : now.toISOString();
     if (Date.parse(signedAt) > now.getTime() || signedAt < current.appliedAt) {
@@ -64,7 +65,7 @@ export function recordMediationAgreement(services: LegalAidServices, actor: stri
 }
 
 /** Records that mediation failed, with why. */
-export function recordMediationFailure(services: LegalAidServices, actor: string, caseCode: string, reason: string): void {
+export function recordMediationFailure(services: LegalAidServices, actor: Actor, caseCode: string, reason: string): void {
   applyStep(services, actor, caseCode, 'FAIL_MEDIATION', (next, _current, now) => {
     next.mediationResult = 'FAILED';
     next.failedAt = now.toISOString();
@@ -79,7 +80,7 @@ export function recordMediationFailure(services: LegalAidServices, actor: string
  * for anything but a court's case code, and once the 30-day window of art 33
  * has closed: after it the agreement can no longer be confirmed.
  */
-export function recordJudicialConfirmation(services: LegalAidServices, actor: string, caseCode: string, courtCaseCode: string): void {
+export function recordJudicialConfirmation(services: LegalAidServices, actor: Actor, caseCode: string, courtCaseCode: string): void {
   const parsed = parseCaseCode(courtCaseCode);
   if (!parsed.ok || parsed.value.agency !== 'COURTS') {
     throw userError(ErrorCode.BAD_USER_INPUT, `courtCaseCode must be a court's case code (…-FY-…), got ${courtCaseCode}`, {

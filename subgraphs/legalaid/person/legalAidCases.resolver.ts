@@ -8,7 +8,8 @@ import { LegalAidCase } from '../legalAidCase/legalAidCase.type.ts';
 /** The legal-services slice of a person: always fresh, straight from this system. */
 @Resolver(() => Person)
 export class PersonLegalAidCasesResolver {
-  @FieldResolver(() => [LegalAidCase], { description: '此人作为当事人的司法行政事项（法律援助、人民调解、咨询、劳动仲裁），新的在前' })
+  // Nullable: the gateway can still return the rest of the person if legal aid fails.
+  @FieldResolver(() => [LegalAidCase], { nullable: true, description: '此人作为当事人的司法行政事项（法律援助、人民调解、咨询、劳动仲裁；辖区内），新的在前' })
   async legalAidCases(@Root() person: Person, @Ctx() ctx: LegalAidContext): Promise<MatterRef[]> {
     return (await ctx.loaders.casesOfPerson.load(person.id)).map(legalAidCaseRef);
   }

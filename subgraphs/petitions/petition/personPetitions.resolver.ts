@@ -12,7 +12,8 @@ async function rows(ctx: PetitionsContext, codes: string[]): Promise<PetitionRow
 /** The petitions slice of Person, always fresh from this agency's own records. */
 @Resolver(() => Person)
 export class PersonPetitionsResolver {
-  @FieldResolver(() => [Petition], { description: '此人作为信访人或被反映人的信访事项，新的在前（不含其作为控告人的检举控告）' })
+  // Nullable: the gateway can still return the rest of the person if petitions fails.
+  @FieldResolver(() => [Petition], { nullable: true, description: '此人作为信访人或被反映人的信访事项（辖区内），新的在前（不含其作为控告人的检举控告）' })
   async petitions(@Root() person: Person, @Ctx() ctx: PetitionsContext): Promise<PetitionRow[]> {
     return rows(ctx, await ctx.loaders.petitionsOfPerson.load(person.id));
   }

@@ -1,10 +1,12 @@
 import { checkTownDivision, optionalCaseCode, requireText } from '../../shared/commands/arguments.ts';
 import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
+import { checkCreateWithin, visibleOrNotFound } from '../../shared/commands/jurisdiction.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { countyOf } from '../../shared/identity/divisions.ts';
 import { parseIdNumber } from '../../shared/identity/idNumber.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
 import type { Satisfaction } from '../../shared/schema/satisfaction.ts';
+import { type Actor, recordedBy } from '../../shared/security/Actor.ts';
 import { localYear } from '../../shared/time/chinaTime.ts';
 import type { PetitionsServices } from '../context.ts';
 import { PETITION_LIMITS, petitionDeadlines, stageDueAt } from './petition.deadlines.ts';
@@ -44,11 +46,12 @@ function enqueue(services: PetitionsServices, p: StoredPetition, now: Date): voi
  * are refused with ALREADY_CLOSED_FACTS naming the closed petition; other
  * petitions on the same facts are registered as repeats (petition.facts.ts).
  */
-export function registerPetition(services: PetitionsServices, actor: string, input: PetitionRegistrationInput, idempotencyKey: string): string {
+export function registerPetition(services: PetitionsServices, actor: Actor, input: PetitionRegistrationInput, idempotencyKey: string): string {
   const { petitions, db } = services;
   checkIdempotencyKey(idempotencyKey);
   const hash = requestHash(input);
   checkTownDivision(input.division);
+  checkCreateWithin(actor.jurisdiction, input.division);
   if (input.petitioners.length === 0) throw userError(ErrorCode.BAD_USER_INPUT, 'a petition needs at least one petitioner', { argumentName: 'petitioners' });
   const subject = requireText(input.subject, 'subject');
   const content = requireText(input.content, 'content');
@@ -84,7 +87,7 @@ export function registerPetition(services: PetitionsServices, actor: string, inp
     }
     let factsKey: string;
     if (sameFactsAs) {
-      const target = petitions.load([sameFactsAs])[0];
+      const target = actor.jurisdiction.visible(petitions.load([sameFactsAs]))[0];
       if (!target) throw userError(ErrorCode.NOT_FOUND, `no petition ${sameFactsAs} (sameFactsAs)`, { argumentName: 'sameFactsAs' });
       factsKey = target.factsKey;
     } else {
@@ -155,7 +158,7 @@ export function registerPetition(services: PetitionsServices, actor: string, inp
     const petition: NewPetition = {
       ...stored,
       parties,
-      events: [{ step: 'REGISTER', at, actor, note: repeatOf ? `repeat of ${repeatOf}` : null }],
+      events: [{ step: 'REGISTER', at, ...recordedBy(actor), note: repeatOf ? `repeat of ${repeatOf}` : null }],
       links,
       idempotencyKey,
       requestHash: hash,
@@ -183,15 +186,15 @@ interface StepChange {
  */
 function applyStep(
   services: PetitionsServices,
-  actor: string,
+  actor: Actor,
   caseCode: string,
   step: PetitionStep,
   decide: (row: PetitionRow, now: Date) => StepChange,
 ): void {
   const { petitions, db } = services;
   db.transaction(() => {
-    const row = petitions.load([caseCode])[0];
-    if (!row) throw userError(ErrorCode.NOT_FOUND, `no petition ${caseCode}`);
+    // Outside the actor's jurisdiction is NOT_FOUND, as if it did not exist.
+    const row = visibleOrNotFound(petitions.load([caseCode])[0], actor.jurisdiction, `no petition ${caseCode}`);
     const status = nextStatus(step, row.status, caseCode);
     const now = services.clock.now();
     const change = decide(row, now);
@@ -199,7 +202,7 @@ function applyStep(
     const next: StoredPetition = { ...stored, ...change.fields, status };
     next.closedAt = closedAtOf(next);
     next.dueAt = stageDueAt(next);
-    if (!petitions.update(next, { step, at: now.toISOString(), actor, note: change.note })) {
+    if (!petitions.update(next, { step, at: now.toISOString(), ...recordedBy(actor), note: change.note })) {
       throw new Error(`petition ${caseCode} changed while being written`);
     }
     if (change.link) petitions.link(caseCode, change.link.caseCode, change.link.reason);
@@ -208,7 +211,7 @@ function applyStep(
   services.notifyFeed();
 }
 
-export function forwardPetition(services: PetitionsServices, actor: string, caseCode: string, unit: string, mode: ForwardMode, note: string | null): void {
+export function forwardPetition(services: PetitionsServices, actor: Actor, caseCode: string, unit: string, mode: ForwardMode, note: string | null): void {
   applyStep(services, actor, caseCode, 'FORWARD', (_row, now) => ({
     fields: { handlingUnit: requireText(unit, 'unit', 'the receiving unit'), forwardMode: mode, forwardedAt: now.toISOString() },
     note: note?.trim() || null,
@@ -216,7 +219,7 @@ export function forwardPetition(services: PetitionsServices, actor: string, case
 }
 
 /** The written acceptance notice (art 23): accepted, or not accepted with the reason. */
-export function issueAcceptanceNotice(services: PetitionsServices, actor: string, caseCode: string, accepted: boolean, reason: string | null): void {
+export function issueAcceptanceNotice(services: PetitionsServices, actor: Actor, caseCode: string, accepted: boolean, reason: string | null): void {
   applyStep(services, actor, caseCode, accepted ? 'ACCEPT' : 'NOT_ACCEPT', (_row, now) => {
     const why = accepted ? reason?.trim() || null : requireText(reason, 'reason', 'the reason for not accepting');
     return {
@@ -229,7 +232,7 @@ export function issueAcceptanceNotice(services: PetitionsServices, actor: string
 /** Sends a claim that belongs in court, arbitration or the centre there (arts 28, 31). */
 export function divertPetition(
   services: PetitionsServices,
-  actor: string,
+  actor: Actor,
   caseCode: string,
   to: DiversionTarget,
   reason: string,
@@ -253,7 +256,7 @@ export function divertPetition(
 }
 
 /** The one extension of the 60-day handling limit: at most 30 days, with a reason, before the limit runs out (art 34). */
-export function extendPetitionHandling(services: PetitionsServices, actor: string, caseCode: string, days: number, reason: string): void {
+export function extendPetitionHandling(services: PetitionsServices, actor: Actor, caseCode: string, days: number, reason: string): void {
   applyStep(services, actor, caseCode, 'EXTEND', (row, now) => {
     if (!Number.isInteger(days) || days < 1) throw userError(ErrorCode.BAD_USER_INPUT, `days must be a whole number of days >= 1, got ${days}`, { argumentName: 'days' });
     const why = requireText(reason, 'reason', 'the reason for the extension');
@@ -280,7 +283,7 @@ export function extendPetitionHandling(services: PetitionsServices, actor: strin
 }
 
 /** The written decision (art 32). */
-export function decidePetition(services: PetitionsServices, actor: string, caseCode: string, outcome: PetitionDecisionOutcome, text: string): void {
+export function decidePetition(services: PetitionsServices, actor: Actor, caseCode: string, outcome: PetitionDecisionOutcome, text: string): void {
   applyStep(services, actor, caseCode, 'DECIDE', (_row, now) => ({
     fields: { decidedAt: now.toISOString(), decisionOutcome: outcome, decisionText: requireText(text, 'text', 'the decision text') },
     note: null,
@@ -297,7 +300,7 @@ function withinWindow(caseCode: string, deadline: string, now: Date, what: strin
 }
 
 /** The petitioner asks for a review (复查) within 30 days of the decision (art 35). */
-export function requestPetitionReview(services: PetitionsServices, actor: string, caseCode: string, body: string): void {
+export function requestPetitionReview(services: PetitionsServices, actor: Actor, caseCode: string, body: string): void {
   applyStep(services, actor, caseCode, 'REQUEST_REVIEW', (row, now) => {
     const organ = requireText(body, 'body', 'the reviewing organ');
     withinWindow(caseCode, petitionDeadlines(row).reviewRequestDeadline!, now, 'a review');
@@ -305,7 +308,7 @@ export function requestPetitionReview(services: PetitionsServices, actor: string
   });
 }
 
-export function answerPetitionReview(services: PetitionsServices, actor: string, caseCode: string, outcome: PetitionReviewOutcome, text: string | null): void {
+export function answerPetitionReview(services: PetitionsServices, actor: Actor, caseCode: string, outcome: PetitionReviewOutcome, text: string | null): void {
   applyStep(services, actor, caseCode, 'ANSWER_REVIEW', (_row, now) => ({
     fields: { reviewDecidedAt: now.toISOString(), reviewOutcome: outcome, reviewText: text?.trim() || null },
     note: text?.trim() || null,
@@ -313,7 +316,7 @@ export function answerPetitionReview(services: PetitionsServices, actor: string,
 }
 
 /** The petitioner asks for a second review (复核) within 30 days of the review's answer (art 36). */
-export function requestPetitionSecondReview(services: PetitionsServices, actor: string, caseCode: string, body: string): void {
+export function requestPetitionSecondReview(services: PetitionsServices, actor: Actor, caseCode: string, body: string): void {
   applyStep(services, actor, caseCode, 'REQUEST_SECOND_REVIEW', (row, now) => {
     const organ = requireText(body, 'body', 'the reviewing organ');
     withinWindow(caseCode, petitionDeadlines(row).secondReviewRequestDeadline!, now, 'a second review');
@@ -324,7 +327,7 @@ export function requestPetitionSecondReview(services: PetitionsServices, actor: 
 /** The second review's answer closes the petition: its facts are not accepted again. */
 export function answerPetitionSecondReview(
   services: PetitionsServices,
-  actor: string,
+  actor: Actor,
   caseCode: string,
   outcome: PetitionReviewOutcome,
   text: string | null,
@@ -336,6 +339,6 @@ export function answerPetitionSecondReview(
 }
 
 /** The petitioner's rating of the answer (art 21); a later rating replaces an earlier one. */
-export function ratePetition(services: PetitionsServices, actor: string, caseCode: string, rating: Satisfaction): void {
+export function ratePetition(services: PetitionsServices, actor: Actor, caseCode: string, rating: Satisfaction): void {
   applyStep(services, actor, caseCode, 'RATE', () => ({ fields: { rating }, note: rating }));
 }

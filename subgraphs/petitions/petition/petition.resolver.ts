@@ -7,7 +7,7 @@ import { toConnection } from '../../shared/paging/toConnection.ts';
 import { Party, partyOf } from '../../shared/schema/Party.ts';
 import type { MatterRef } from '../../shared/schema/matterReferences.ts';
 import { Satisfaction } from '../../shared/schema/satisfaction.ts';
-import { Scope, requiresScope } from '../../shared/schema/scopes.ts';
+import { Scope, policy, requiresScope } from '../../shared/schema/scopes.ts';
 import { forgetChangedCase } from '../../shared/server/forgetChangedCase.ts';
 import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { PetitionsContext } from '../context.ts';
@@ -46,6 +46,9 @@ import {
   PetitionReview,
   PetitionStepRecord,
 } from './petition.type.ts';
+
+/** The procedure is the petitions bureau's own work. */
+const PETITIONS_ONLY = policy(['agency:PETITIONS']);
 
 /** What an accuser looks like to someone without the accuser scope. */
 export const ACCUSER_PLACEHOLDER = '控告人（身份保密）';
@@ -86,7 +89,12 @@ export class PetitionResolver {
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
   ) {
-    const page = ctx.petitions.list({ ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null }, pageSize(first), decodeAfter(after));
+    const page = ctx.petitions.list(
+      { ...filter, overdueAt: filter?.overdueOnly ? ctx.clock.now().toISOString() : null },
+      ctx.jurisdiction,
+      pageSize(first),
+      decodeAfter(after),
+    );
     for (const r of page.rows) ctx.loaders.petition.prime(r.caseCode, r);
     return toConnection(page, (r) => [r.registeredAt, r.caseCode], (r) => r);
   }
@@ -192,6 +200,7 @@ export class PetitionResolver {
   // The procedure. Each step records who (the signed-in user) and when.
 
   @Mutation(() => Petition, { description: '登记信访事项。idempotencyKey 相同的重复提交只登记一件；同一事实已复核终结的不再受理（ALREADY_CLOSED_FACTS）' })
+  @Directive(PETITIONS_ONLY)
   async registerPetition(
     @Arg('input', () => PetitionRegistrationInput) input: PetitionRegistrationInput,
     @Arg('idempotencyKey', () => String, { description: '幂等键：同一次登记重试时保持不变' }) idempotencyKey: string,
@@ -201,6 +210,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '转送、交办（登记后 15 日内）' })
+  @Directive(PETITIONS_ONLY)
   async forwardPetition(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('unit', () => String, { description: '承办单位' }) unit: string,
@@ -213,6 +223,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '书面告知受理或不予受理（转送、交办后 15 日内）；不予受理须说明理由' })
+  @Directive(PETITIONS_ONLY)
   async issueAcceptanceNotice(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('accepted', () => Boolean, { description: '是否受理' }) accepted: boolean,
@@ -224,6 +235,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '将申诉求决类事项导入诉讼、仲裁或综治中心调处；followUp 为承接事项的案件编码' })
+  @Directive(PETITIONS_ONLY)
   async divertPetition(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('to', () => DiversionTarget, { description: '导入途径' }) to: DiversionTarget,
@@ -236,6 +248,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '延长办理期限：只能一次，不超过 30 日，须在期限届满前并说明理由' })
+  @Directive(PETITIONS_ONLY)
   async extendPetitionHandling(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('days', () => Int, { description: '延长日数（1–30）' }) days: number,
@@ -247,6 +260,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '出具书面处理意见' })
+  @Directive(PETITIONS_ONLY)
   async decidePetition(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('outcome', () => PetitionDecisionOutcome, { description: '结论' }) outcome: PetitionDecisionOutcome,
@@ -258,6 +272,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '信访人申请复查（收到处理意见后 30 日内）' })
+  @Directive(PETITIONS_ONLY)
   async requestPetitionReview(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('body', () => String, { description: '复查机关' }) body: string,
@@ -268,6 +283,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '出具复查意见（申请后 30 日内）' })
+  @Directive(PETITIONS_ONLY)
   async answerPetitionReview(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('outcome', () => PetitionReviewOutcome, { description: '结论' }) outcome: PetitionReviewOutcome,
@@ -279,6 +295,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '信访人申请复核（收到复查意见后 30 日内）' })
+  @Directive(PETITIONS_ONLY)
   async requestPetitionSecondReview(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('body', () => String, { description: '复核机关' }) body: string,
@@ -289,6 +306,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '出具复核意见（申请后 30 日内）；复核后终结，同一事实和理由不再受理' })
+  @Directive(PETITIONS_ONLY)
   async answerPetitionSecondReview(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('outcome', () => PetitionReviewOutcome, { description: '结论' }) outcome: PetitionReviewOutcome,
@@ -300,6 +318,7 @@ export class PetitionResolver {
   }
 
   @Mutation(() => Petition, { description: '记录信访人对答复的评价（出具处理意见后）' })
+  @Directive(PETITIONS_ONLY)
   async ratePetition(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('rating', () => Satisfaction, { description: '满意度' }) rating: Satisfaction,

@@ -4,6 +4,8 @@ import { caseCodesByPerson, groupByCaseCode, groupInKeyOrder, inKeyOrder } from 
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type {
   DiversionTarget,
@@ -171,11 +173,16 @@ export interface PetitionPartyRow {
   phone: string | null;
 }
 
+/** Who took a step: the user's id, kept beside the name the step shows (issue 6). */
+export const PETITION_ACTOR_ID_MIGRATION = `ALTER TABLE petition_event ADD COLUMN actor_id TEXT;`;
+
 export interface PetitionEventRow {
   step: PetitionStep;
   at: string;
-  /** Who took the step (the signed-in user). */
+  /** Who took the step: the signed-in user's name (or, imported, the office the record names). */
   actor: string;
+  /** The signed-in user's id; null for imported steps, which name no account. */
+  actorId: string | null;
   note: string | null;
 }
 
@@ -278,26 +285,26 @@ export function createPetitionStore(db: Db) {
       WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
   );
   const eventsMany = db.prepare(
-    `SELECT case_code AS caseCode, step, at, actor, note FROM petition_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+    `SELECT case_code AS caseCode, step, at, actor, actor_id AS actorId, note FROM petition_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
   );
   const linksMany = db.prepare(
     `SELECT case_code AS owner, to_code AS caseCode, reason FROM petition_link WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, to_code`,
   );
   // A petition where the person is the accuser is left out of the open
-  // list, even if they are a party in another role too (art 30).
-  const ofPersons = db.prepare(
+  // list, even if they are a party in another role too (art 30). `visible`
+  // is the user's jurisdiction, made per request (its text depends on how
+  // many codes they have).
+  const ofPersons = (visible: string) =>
     `SELECT DISTINCT pp.person_id AS personId, p.case_code AS caseCode, p.registered_at AS registeredAt
       FROM petition_party pp JOIN petition p ON p.case_code = pp.case_code
-      WHERE pp.person_id IN (SELECT value FROM json_each(?))
+      WHERE pp.person_id IN (SELECT value FROM json_each(@persons)) AND ${visible}
         AND NOT EXISTS (SELECT 1 FROM petition_party c WHERE c.case_code = pp.case_code AND c.person_id = pp.person_id AND c.role = 'COMPLAINANT')
-      ORDER BY p.registered_at DESC, p.case_code DESC`,
-  );
-  const accusationsOfPersons = db.prepare(
+      ORDER BY p.registered_at DESC, p.case_code DESC`;
+  const accusationsOfPersons = (visible: string) =>
     `SELECT DISTINCT pp.person_id AS personId, p.case_code AS caseCode, p.registered_at AS registeredAt
       FROM petition_party pp JOIN petition p ON p.case_code = pp.case_code
-      WHERE pp.person_id IN (SELECT value FROM json_each(?)) AND pp.role = 'COMPLAINANT'
-      ORDER BY p.registered_at DESC, p.case_code DESC`,
-  );
+      WHERE pp.person_id IN (SELECT value FROM json_each(@persons)) AND pp.role = 'COMPLAINANT' AND ${visible}
+      ORDER BY p.registered_at DESC, p.case_code DESC`;
   const byKey = db.prepare('SELECT case_code AS caseCode, request_hash AS requestHash FROM petition WHERE idempotency_key = ?');
   const byDerived = db.prepare(
     'SELECT case_code AS caseCode, facts_key AS factsKey FROM petition WHERE derived_key = ? ORDER BY registered_at, case_code LIMIT 1',
@@ -318,11 +325,13 @@ export function createPetitionStore(db: Db) {
   );
   const insertParty = db.prepare('INSERT INTO petition_party (case_code, seq, role, kind, name, id_number, person_id, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const nextEventSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM petition_event WHERE case_code = ?').pluck();
-  const insertEvent = db.prepare('INSERT INTO petition_event (case_code, seq, step, at, actor, note) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertEvent = db.prepare('INSERT INTO petition_event (case_code, seq, step, at, actor, actor_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT OR REPLACE INTO petition_link (case_code, to_code, reason) VALUES (?, ?, ?)');
 
-  function personsToCodes(statement: ReturnType<Db['prepare']>, personIds: readonly string[]): string[][] {
-    return caseCodesByPerson(personIds, statement.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
+  function personsToCodes(sql: (visible: string) => string, personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+    const visible = jurisdiction.where('p.division');
+    const rows = preparedStatement(db, sql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
+    return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
   }
 
   return {
@@ -339,13 +348,13 @@ export function createPetitionStore(db: Db) {
       const rows = linksMany.all(JSON.stringify(codes)) as (PetitionLinkRow & { owner: string })[];
       return groupInKeyOrder(codes, rows, (r) => r.owner).map((list) => list.map(({ owner: _o, ...l }) => l));
     },
-    /** Case codes of each person's petitions (not those they accused in), newest first. */
-    ofPersons(personIds: readonly string[]): string[][] {
-      return personsToCodes(ofPersons, personIds);
+    /** Case codes of each person's petitions (not those they accused in) that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+      return personsToCodes(ofPersons, personIds, jurisdiction);
     },
-    /** Case codes of the accusations each person filed, newest first. */
-    accusationsOfPersons(personIds: readonly string[]): string[][] {
-      return personsToCodes(accusationsOfPersons, personIds);
+    /** Case codes of the accusations each person filed that the user may see, newest first. */
+    accusationsOfPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+      return personsToCodes(accusationsOfPersons, personIds, jurisdiction);
     },
     byIdempotencyKey(key: string): { caseCode: string; requestHash: string | null } | undefined {
       return byKey.get(key) as { caseCode: string; requestHash: string | null } | undefined;
@@ -365,7 +374,7 @@ export function createPetitionStore(db: Db) {
     insert(p: NewPetition): void {
       insert.run({ ...toParams({ ...p, version: 1 }), idempotencyKey: p.idempotencyKey ?? null, requestHash: p.requestHash ?? null });
       p.parties.forEach((x, i) => insertParty.run(p.caseCode, i + 1, x.role, x.kind, x.name, x.idNumber, x.personId, x.phone));
-      p.events.forEach((e, i) => insertEvent.run(p.caseCode, i + 1, e.step, e.at, e.actor, e.note));
+      p.events.forEach((e, i) => insertEvent.run(p.caseCode, i + 1, e.step, e.at, e.actor, e.actorId, e.note));
       for (const l of p.links) insertLink.run(p.caseCode, l.caseCode, l.reason);
     },
     /**
@@ -375,16 +384,17 @@ export function createPetitionStore(db: Db) {
      */
     update(row: StoredPetition, event: PetitionEventRow): boolean {
       if (update.run(toParams(row)).changes === 0) return false;
-      insertEvent.run(row.caseCode, nextEventSeq.get(row.caseCode), event.step, event.at, event.actor, event.note);
+      insertEvent.run(row.caseCode, nextEventSeq.get(row.caseCode), event.step, event.at, event.actor, event.actorId, event.note);
       return true;
     },
     link(caseCode: string, to: string, reason: string): void {
       insertLink.run(caseCode, to, reason);
     },
 
-    /** One page of petitions matching the filter, newest first (keyset), with the total. */
-    list(filter: PetitionFilter, limit: number, after: [string, string] | null) {
+    /** One page of the petitions the user may see matching the filter, newest first (keyset), with their total. */
+    list(filter: PetitionFilter, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
       const where = new ListFilter()
+        .within('p.division', jurisdiction)
         .inDivision('p.division', filter.division)
         .equals('p.status', filter.status)
         .equals('p.kind', filter.kind)

@@ -1,10 +1,12 @@
 import { parseCaseCode } from '../../shared/codes/caseCode.ts';
 import { checkTownDivision, requireText } from '../../shared/commands/arguments.ts';
 import { checkIdempotencyKey, replayedCaseCode, requestHash } from '../../shared/commands/idempotency.ts';
+import { checkCreateWithin, visibleOrNotFound } from '../../shared/commands/jurisdiction.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { countyOf } from '../../shared/identity/divisions.ts';
 import { parseIdNumber } from '../../shared/identity/idNumber.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
+import { type Actor, recordedBy } from '../../shared/security/Actor.ts';
 import { localYear } from '../../shared/time/chinaTime.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type { PoliceServices } from '../context.ts';
@@ -36,7 +38,7 @@ const MATTER_CATEGORY_OF: Partial<Record<PoliceCategory, DisputeCategory>> = {
  * and the same request returns the incident already made; the same key with
  * a different request is refused.
  */
-export function receiveIncident(services: PoliceServices, actor: string, input: PoliceIncidentInput, idempotencyKey: string): string {
+export function receiveIncident(services: PoliceServices, actor: Actor, input: PoliceIncidentInput, idempotencyKey: string): string {
   checkIdempotencyKey(idempotencyKey);
   const hash = requestHash(input);
   const now = services.clock.now();
@@ -59,8 +61,9 @@ export function receiveIncident(services: PoliceServices, actor: string, input: 
 }
 
 /** Checks a receipt and builds the incident it makes (no codes yet). */
-function newIncident(services: PoliceServices, actor: string, input: PoliceIncidentInput, now: Date): Omit<NewIncident, 'caseCode' | 'incidentNumber'> {
+function newIncident(services: PoliceServices, actor: Actor, input: PoliceIncidentInput, now: Date): Omit<NewIncident, 'caseCode' | 'incidentNumber'> {
   checkTownDivision(input.division);
+  checkCreateWithin(actor.jurisdiction, input.division);
   if (input.parties.length === 0) throw userError(ErrorCode.BAD_USER_INPUT, 'an incident needs at least one party (the reporter)', { argumentName: 'parties' });
   const parties = input.parties.map((p, i) => {
     if (!POLICE_ROLES.has(p.role)) {
@@ -95,17 +98,16 @@ function newIncident(services: PoliceServices, actor: string, input: PoliceIncid
     centerCaseCode: null,
     narrative: requireText(input.narrative, 'narrative'),
     parties,
-    steps: [{ step: 'RECEIVE', at, actor }],
+    steps: [{ step: 'RECEIVE', at, ...recordedBy(actor) }],
     links: [],
   };
 }
 
-function load(services: PoliceServices, caseCode: string): IncidentRow {
+/** The incident the actor acts on: NOT_FOUND when it does not exist or lies outside their jurisdiction. */
+function load(services: PoliceServices, actor: Actor, caseCode: string): IncidentRow {
   const parsed = parseCaseCode(caseCode);
   if (!parsed.ok) throw userError(ErrorCode.BAD_USER_INPUT, `invalid case code: ${parsed.message}`, { argumentName: 'caseCode', reason: parsed.reason });
-  const row = services.incidents.load([caseCode])[0];
-  if (!row) throw userError(ErrorCode.NOT_FOUND, `no police incident ${caseCode}`);
-  return row;
+  return visibleOrNotFound(services.incidents.load([caseCode])[0], actor.jurisdiction, `no police incident ${caseCode}`);
 }
 
 /**
@@ -115,16 +117,16 @@ function load(services: PoliceServices, caseCode: string): IncidentRow {
  * IMMEDIATE transaction, so the status checked is the status changed even
  * with another process on the same file; a refusal writes nothing.
  */
-function applyStep(services: PoliceServices, actor: string, step: PoliceStep, caseCode: string, change: (next: IncidentRow, at: string) => void): void {
+function applyStep(services: PoliceServices, actor: Actor, step: PoliceStep, caseCode: string, change: (next: IncidentRow, at: string) => void): void {
   services.db
     .transaction(() => {
-      const row = load(services, caseCode);
+      const row = load(services, actor, caseCode);
       const status = nextStatus(step, row.status, row.caseCode);
       const now = services.clock.now();
       const at = now.toISOString();
       const next: IncidentRow = { ...row, status };
       change(next, at);
-      services.incidents.update(next, { step, at, actor });
+      services.incidents.update(next, { step, at, ...recordedBy(actor) });
       if (next.centerCaseCode && next.centerCaseCode !== row.centerCaseCode) services.incidents.link(row.caseCode, next.centerCaseCode, 'FOLLOW_UP');
       enqueueIncident(services, row.caseCode, now);
     })
@@ -138,7 +140,7 @@ function appendNarrative(narrative: string, label: string, note: string | null |
 }
 
 /** 派警: the officer sent, and the unit if it is not the one that received the call. */
-export function dispatchIncident(services: PoliceServices, actor: string, caseCode: string, officer: PoliceOfficerInput, station?: string | null): void {
+export function dispatchIncident(services: PoliceServices, actor: Actor, caseCode: string, officer: PoliceOfficerInput, station?: string | null): void {
   applyStep(services, actor, 'DISPATCH', caseCode, (next, at) => {
     next.officerName = requireText(officer.name, 'officer', 'officer name');
     if (!/^\d{6}$/.test(officer.badgeNumber.trim())) {
@@ -151,7 +153,7 @@ export function dispatchIncident(services: PoliceServices, actor: string, caseCo
 }
 
 /** 到场. */
-export function arriveAtIncident(services: PoliceServices, actor: string, caseCode: string): void {
+export function arriveAtIncident(services: PoliceServices, actor: Actor, caseCode: string): void {
   applyStep(services, actor, 'ARRIVE', caseCode, (next, at) => {
     next.arrivedAt = at;
   });
@@ -164,7 +166,7 @@ export function arriveAtIncident(services: PoliceServices, actor: string, caseCo
  */
 export function handleIncident(
   services: PoliceServices,
-  actor: string,
+  actor: Actor,
   caseCode: string,
   disposition: PoliceDisposition,
   note: string,
@@ -197,7 +199,7 @@ export function handleIncident(
 }
 
 /** 反馈: the result reported back to the caller and the command centre. */
-export function reportBackIncident(services: PoliceServices, actor: string, caseCode: string, note?: string | null): void {
+export function reportBackIncident(services: PoliceServices, actor: Actor, caseCode: string, note?: string | null): void {
   applyStep(services, actor, 'REPORT_BACK', caseCode, (next, at) => {
     next.narrative = appendNarrative(next.narrative, '反馈情况', note);
     next.reportedBackAt = at;
@@ -205,7 +207,7 @@ export function reportBackIncident(services: PoliceServices, actor: string, case
 }
 
 /** 结警: the incident ends here; the centre sees it RESOLVED or TRANSFERRED by its disposition. */
-export function closeIncident(services: PoliceServices, actor: string, caseCode: string): void {
+export function closeIncident(services: PoliceServices, actor: Actor, caseCode: string): void {
   applyStep(services, actor, 'CLOSE', caseCode, (next, at) => {
     next.closedAt = at;
   });

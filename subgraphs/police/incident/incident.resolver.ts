@@ -8,7 +8,7 @@ import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { type MatterRef, matterRef } from '../../shared/schema/matterReferences.ts';
 import { Party, partyOf } from '../../shared/schema/Party.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
-import { Scope, requiresScope } from '../../shared/schema/scopes.ts';
+import { Scope, policy, requiresScope } from '../../shared/schema/scopes.ts';
 import { forgetChangedCase } from '../../shared/server/forgetChangedCase.ts';
 import type { PoliceContext } from '../context.ts';
 import { Matter } from '../matter.type.ts';
@@ -35,6 +35,9 @@ import {
 } from './incident.type.ts';
 
 export const incidentRef = (caseCode: string): MatterRef => ({ __typename: 'PoliceIncident', caseCode });
+
+/** Police work and police-only fields: the police's own (with the scope where one applies). */
+export const POLICE_ONLY = policy(['agency:POLICE']);
 
 async function row(i: MatterRef, ctx: PoliceContext): Promise<IncidentRow> {
   const found = await ctx.loaders.incident.load(i.caseCode);
@@ -75,7 +78,7 @@ export class IncidentResolver {
     @Arg('first', () => Int, { nullable: true, description: '每页条数，1–100，默认 20' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: '上一页的 endCursor' }) after?: string | null,
   ): Connection<MatterRef> {
-    const page = ctx.incidents.list(filter ?? {}, pageSize(first), decodeAfter(after));
+    const page = ctx.incidents.list(filter ?? {}, ctx.jurisdiction, pageSize(first), decodeAfter(after));
     for (const r of page.rows) ctx.loaders.incident.prime(r.caseCode, r);
     return toConnection(page, (r) => [r.receivedAt, r.caseCode], (r) => incidentRef(r.caseCode));
   }
@@ -216,12 +219,14 @@ export class IncidentResolver {
 
   @FieldResolver(() => [Party], { nullable: true, description: '违法犯罪嫌疑人（仅公安可见，需 police:restricted 权限）' })
   @Directive(requiresScope(Scope.POLICE_RESTRICTED))
+  @Directive(POLICE_ONLY)
   async suspects(@Root() i: MatterRef, @Ctx() ctx: PoliceContext): Promise<Party[]> {
     return (await ctx.loaders.parties.load(i.caseCode)).filter((p) => p.role === 'SUSPECT').map(partyOf);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '简要案情及处置、反馈情况（仅公安可见，需 police:restricted 权限）' })
   @Directive(requiresScope(Scope.POLICE_RESTRICTED))
+  @Directive(POLICE_ONLY)
   async narrative(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
     return (await row(i, ctx)).narrative;
   }
@@ -234,6 +239,7 @@ export class IncidentResolver {
   // 接警 → 派警 → 到场 → 处置 → 反馈 → 结警. Each step records who (the signed-in user) and when.
 
   @Mutation(() => PoliceIncident, { description: '接警登记：分配案件编码和当日接警单号。idempotencyKey 相同的重复提交只生成一条警情' })
+  @Directive(POLICE_ONLY)
   receiveIncident(
     @Arg('input', () => PoliceIncidentInput) input: PoliceIncidentInput,
     @Arg('idempotencyKey', () => String, { description: '幂等键：同一次接警重试时保持不变' }) idempotencyKey: string,
@@ -243,6 +249,7 @@ export class IncidentResolver {
   }
 
   @Mutation(() => PoliceIncident, { description: '派警' })
+  @Directive(POLICE_ONLY)
   dispatchIncident(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('officer', () => PoliceOfficerInput, { description: '出警民警' }) officer: PoliceOfficerInput,
@@ -254,12 +261,14 @@ export class IncidentResolver {
   }
 
   @Mutation(() => PoliceIncident, { description: '民警到场' })
+  @Directive(POLICE_ONLY)
   arriveAtIncident(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: PoliceContext): MatterRef {
     arriveAtIncident(ctx, ctx.actor, caseCode);
     return changed(ctx, caseCode);
   }
 
   @Mutation(() => PoliceIncident, { description: '处置。移交综治中心（TRANSFERRED_TO_CENTER）时须填中心工单的案件编码（ZZ）' })
+  @Directive(POLICE_ONLY)
   handleIncident(
     @Arg('caseCode', () => ID) caseCode: string,
     @Arg('disposition', () => PoliceDisposition) disposition: PoliceDisposition,
@@ -272,6 +281,7 @@ export class IncidentResolver {
   }
 
   @Mutation(() => PoliceIncident, { description: '反馈处置结果' })
+  @Directive(POLICE_ONLY)
   reportBackIncident(
     @Arg('caseCode', () => ID) caseCode: string,
     @Ctx() ctx: PoliceContext,
@@ -282,6 +292,7 @@ export class IncidentResolver {
   }
 
   @Mutation(() => PoliceIncident, { description: '结警' })
+  @Directive(POLICE_ONLY)
   closeIncident(@Arg('caseCode', () => ID) caseCode: string, @Ctx() ctx: PoliceContext): MatterRef {
     closeIncident(ctx, ctx.actor, caseCode);
     return changed(ctx, caseCode);

@@ -3,6 +3,8 @@ import { caseCodesByPerson, groupByCaseCode, inKeyOrder } from '../../shared/sto
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type { PoliceCategory, PoliceChannel, PoliceDisposition, PoliceIncidentStatus, PoliceStep } from './incident.enums.ts';
 
@@ -102,11 +104,16 @@ export interface IncidentPartyRow {
   phone: string | null;
 }
 
+/** Who took a step: the user's id, kept beside the name the step shows (issue 6). */
+export const INCIDENT_ACTOR_ID_MIGRATION = `ALTER TABLE incident_step ADD COLUMN actor_id TEXT;`;
+
 export interface IncidentStepRow {
   step: PoliceStep;
   at: string;
-  /** Who took the step; null for incidents imported without that record. */
+  /** Who took the step (the signed-in user's name); null for incidents imported without that record. */
   actor: string | null;
+  /** The signed-in user's id; null for imported steps. */
+  actorId: string | null;
 }
 
 export interface IncidentLinkRow {
@@ -144,19 +151,18 @@ export function createIncidentStore(db: Db) {
       WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
   );
   const stepsMany = db.prepare(
-    `SELECT case_code AS caseCode, step, at, actor FROM incident_step WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
+    `SELECT case_code AS caseCode, step, at, actor, actor_id AS actorId FROM incident_step WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
   );
   const linksOf = db.prepare('SELECT to_code AS caseCode, reason FROM incident_link WHERE case_code = ? ORDER BY to_code');
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM incident WHERE idempotency_key = ?`);
   // A person's incidents, newest first. Suspects are police-only (DOMAIN.md),
   // so being a suspect and being any other party are asked separately.
-  const ofPersonsAs = (suspect: boolean) =>
-    db.prepare(
-      `SELECT DISTINCT p.person_id AS personId, i.case_code AS caseCode, i.received_at AS receivedAt FROM incident_party p
-        JOIN incident i ON i.case_code = p.case_code
-        WHERE p.person_id IN (SELECT value FROM json_each(?)) AND p.role ${suspect ? '=' : '<>'} 'SUSPECT'
-        ORDER BY i.received_at DESC, i.case_code DESC`,
-    );
+  // `visible` is the user's jurisdiction, made per request (its text depends on how many codes they have).
+  const ofPersonsAs = (suspect: boolean) => (visible: string) =>
+    `SELECT DISTINCT p.person_id AS personId, i.case_code AS caseCode, i.received_at AS receivedAt FROM incident_party p
+      JOIN incident i ON i.case_code = p.case_code
+      WHERE p.person_id IN (SELECT value FROM json_each(@persons)) AND p.role ${suspect ? '=' : '<>'} 'SUSPECT' AND ${visible}
+      ORDER BY i.received_at DESC, i.case_code DESC`;
   const ofPersonsAsParty = ofPersonsAs(false);
   const ofPersonsAsSuspect = ofPersonsAs(true);
   const insert = db.prepare(`INSERT INTO incident (case_code, version, incident_number, channel, category, matter_category, title, place, division,
@@ -173,11 +179,14 @@ export function createIncidentStore(db: Db) {
     'INSERT INTO incident_party (case_code, seq, role, kind, name, id_number, person_id, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const nextStepSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 FROM incident_step WHERE case_code = ?').pluck();
-  const insertStep = db.prepare('INSERT INTO incident_step (case_code, seq, step, at, actor) VALUES (?, ?, ?, ?, ?)');
+  const insertStep = db.prepare('INSERT INTO incident_step (case_code, seq, step, at, actor, actor_id) VALUES (?, ?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT OR REPLACE INTO incident_link (case_code, to_code, reason) VALUES (?, ?, ?)');
 
-  const ofPersons = (statement: ReturnType<Db['prepare']>, personIds: readonly string[]): string[][] =>
-    caseCodesByPerson(personIds, statement.all(JSON.stringify(personIds)) as { personId: string; caseCode: string }[]);
+  const ofPersons = (sql: (visible: string) => string, personIds: readonly string[], jurisdiction: Jurisdiction): string[][] => {
+    const visible = jurisdiction.where('i.division');
+    const rows = preparedStatement(db, sql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
+    return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
+  };
 
   return {
     load(codes: readonly string[]): (IncidentRow | undefined)[] {
@@ -195,13 +204,13 @@ export function createIncidentStore(db: Db) {
     links(caseCode: string): IncidentLinkRow[] {
       return linksOf.all(caseCode) as IncidentLinkRow[];
     },
-    /** Case codes of each person's incidents as reporter, victim, witness or other non-suspect party, newest first. */
-    ofPersons(personIds: readonly string[]): string[][] {
-      return ofPersons(ofPersonsAsParty, personIds);
+    /** Case codes of each person's incidents as reporter, victim, witness or other non-suspect party that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+      return ofPersons(ofPersonsAsParty, personIds, jurisdiction);
     },
-    /** Case codes of the incidents where each person is a suspect, newest first. */
-    ofSuspects(personIds: readonly string[]): string[][] {
-      return ofPersons(ofPersonsAsSuspect, personIds);
+    /** Case codes of the incidents where each person is a suspect that the user may see, newest first. */
+    ofSuspects(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+      return ofPersons(ofPersonsAsSuspect, personIds, jurisdiction);
     },
     byIdempotencyKey(key: string): (IncidentRow & { requestHash: string | null }) | undefined {
       return byKey.get(key) as (IncidentRow & { requestHash: string | null }) | undefined;
@@ -209,21 +218,22 @@ export function createIncidentStore(db: Db) {
     insert(i: NewIncident): void {
       insert.run({ ...i, idempotencyKey: i.idempotencyKey ?? null, requestHash: i.requestHash ?? null });
       i.parties.forEach((p, n) => insertParty.run(i.caseCode, n + 1, p.role, p.kind, p.name, p.idNumber, p.personId, p.phone));
-      i.steps.forEach((s, n) => insertStep.run(i.caseCode, n + 1, s.step, s.at, s.actor));
+      i.steps.forEach((s, n) => insertStep.run(i.caseCode, n + 1, s.step, s.at, s.actor, s.actorId));
       for (const l of i.links) insertLink.run(i.caseCode, l.caseCode, l.reason);
     },
     /** Writes a changed incident (bumping its version) and the step that changed it. */
     update(row: IncidentRow, step: IncidentStepRow): void {
       update.run(row);
-      insertStep.run(row.caseCode, nextStepSeq.get(row.caseCode), step.step, step.at, step.actor);
+      insertStep.run(row.caseCode, nextStepSeq.get(row.caseCode), step.step, step.at, step.actor, step.actorId);
     },
     link(caseCode: string, to: string, reason: string): void {
       insertLink.run(caseCode, to, reason);
     },
 
-    /** One page of incidents matching the filter, newest received first (keyset), with the total. */
-    list(filter: IncidentFilter, limit: number, after: [string, string] | null) {
+    /** One page of the incidents the user may see matching the filter, newest received first (keyset), with their total. */
+    list(filter: IncidentFilter, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
       const where = new ListFilter()
+        .within('division', jurisdiction)
         .inDivision('division', filter.division)
         .equals('station', filter.station)
         .equals('status', filter.status)

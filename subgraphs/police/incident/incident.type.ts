@@ -31,8 +31,11 @@ export class PoliceIncidentStepRecord {
   @Field(() => DateTimeScalar, { description: '时间' })
   at!: string;
 
-  @Field(() => String, { nullable: true, description: '经办人（导入的历史警情无此记录）' })
+  @Field(() => String, { nullable: true, description: '经办人（姓名；导入的历史警情无此记录）' })
   actor!: string | null;
+
+  @Field(() => String, { nullable: true, description: '经办人账号（登录用户标识）；导入的历史记录为空' })
+  actorId!: string | null;
 }
 
 @ObjectType('PoliceIncidentConnection', { description: '警情列表（分页）' })

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '../../../schema/subgraphList.ts';
+import { DEV_CONTEXT_PUBLIC_JWK } from '../security/devContextPublicKey.ts';
 
 /** A fixed secret for development only; production must configure its own. */
 export const DEV_SERVICE_SECRET = 'onewindow-dev-service-secret-not-for-production-use';
@@ -17,6 +18,11 @@ export interface SubgraphConfig {
   serviceSecret: string;
   /** The registry's ingest endpoint the outbox relay delivers to. */
   registryUrl: string;
+  /**
+   * The gateway's public key that signs the user context of every GraphQL
+   * request (`x-onewindow-context`): an Ed25519 JWK as JSON, or SPKI PEM.
+   */
+  contextPublicKey: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -24,7 +30,9 @@ type Env = Record<string, string | undefined>;
 /**
  * Reads a subgraph's settings from the environment (only main.ts passes
  * process.env): `<NAME>_PORT`, `HOST`, `DATA_DIR`, `ONEWINDOW_SERVICE_SECRET`,
- * `REGISTRY_URL`. Production refuses to start without its secrets.
+ * `REGISTRY_URL`, `ONEWINDOW_CONTEXT_PUBLIC_KEY`. Production refuses to
+ * start without its secrets and the gateway's public key; elsewhere the
+ * development ones stand in.
  */
 export function readSubgraphConfig(name: SubgraphName, env: Env): SubgraphConfig {
   const entry = SUBGRAPHS.find((s) => s.name === name)!;
@@ -36,6 +44,13 @@ export function readSubgraphConfig(name: SubgraphName, env: Env): SubgraphConfig
   if (!serviceSecret) {
     throw new Error('ONEWINDOW_SERVICE_SECRET must be set in production (the secret of signed service calls)');
   }
+  const contextPublicKey = env.ONEWINDOW_CONTEXT_PUBLIC_KEY?.trim() || (production ? undefined : JSON.stringify(DEV_CONTEXT_PUBLIC_JWK));
+  if (!contextPublicKey) {
+    throw new Error('ONEWINDOW_CONTEXT_PUBLIC_KEY must be set in production (the gateway\'s Ed25519 public key, JWK JSON or SPKI PEM, that signs the user context)');
+  }
+  if (!contextPublicKey.startsWith('{') && !contextPublicKey.startsWith('-----BEGIN PUBLIC KEY-----')) {
+    throw new Error('ONEWINDOW_CONTEXT_PUBLIC_KEY must be an Ed25519 public key as JWK JSON ({"kty":"OKP","crv":"Ed25519","x":…}) or SPKI PEM ("-----BEGIN PUBLIC KEY-----")');
+  }
   return {
     name,
     host: env.HOST ?? '127.0.0.1',
@@ -45,6 +60,7 @@ export function readSubgraphConfig(name: SubgraphName, env: Env): SubgraphConfig
     worldDir: join(dataDir, 'world'),
     serviceSecret,
     registryUrl: env.REGISTRY_URL ?? `http://127.0.0.1:${gridPort}/ingest/matter-events`,
+    contextPublicKey,
   };
 }
 

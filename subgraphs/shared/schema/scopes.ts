@@ -22,3 +22,16 @@ export const Scope = {
 export function requiresScope(scope: string): string {
   return `@requiresScopes(scopes: [["${scope}"]])`;
 }
+
+/**
+ * The `@policy` directive text (Federation's policy directive, enforced by
+ * the gateway from the verified claims: gateway/security/policies.ts knows
+ * `agency:<CODE>`, `role:<name>`, `jurisdiction:<code>`). Each argument is
+ * one group of policies that must all hold; any one group grants access:
+ * `policy(['agency:GRID'], ['role:supervisor'])` is GRID staff or a
+ * supervisor. Field level only: on an implementing type it would be copied
+ * onto the `Matter` interface.
+ */
+export function policy(...groups: [string, ...string[]][]): string {
+  return `@policy(policies: [${groups.map((g) => `[${g.map((p) => JSON.stringify(p)).join(', ')}]`).join(', ')}])`;
+}

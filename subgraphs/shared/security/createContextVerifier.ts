@@ -1,5 +1,6 @@
-import { type JWK, importJWK, jwtVerify } from 'jose';
+import { exportJWK, importJWK, importSPKI, jwtVerify, type CryptoKey, type JWK } from 'jose';
 import type { Clock } from '../clock.ts';
+import { DEV_CONTEXT_PUBLIC_JWK } from './devContextPublicKey.ts';
 import { USER_CONTEXT_AUDIENCE, USER_CONTEXT_ISSUER, USER_CONTEXT_MAX_AGE_SECONDS, type UserContext } from './userContext.ts';
 
 export type ContextVerifier = (token: string) => Promise<UserContext>;
@@ -12,9 +13,17 @@ const asStrings = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => 
  * audience, and freshness. Throws on anything else; the caller answers 401.
  * Verified tokens are remembered until they expire: the gateway sends the
  * same token on every fetch of one request.
+ *
+ * The key is a JWK (object or JSON text) or SPKI PEM text. Rejects a key
+ * that is not an Ed25519 public key, and in production the development key
+ * (its private half is in the repository), so a misconfigured subgraph does
+ * not start.
  */
-export async function createContextVerifier(publicJwk: JWK, clock: Clock): Promise<ContextVerifier> {
-  const key = await importJWK(publicJwk, 'EdDSA');
+export async function createContextVerifier(publicKey: JWK | string, clock: Clock, options: { production?: boolean } = {}): Promise<ContextVerifier> {
+  const key = await importPublicKey(publicKey);
+  if (options.production && (await exportJWK(key)).x === DEV_CONTEXT_PUBLIC_JWK.x) {
+    throw new Error('ONEWINDOW_CONTEXT_PUBLIC_KEY is the development key (its private half is in the repository): production needs the gateway\'s own.');
+  }
   const verified = new Map<string, { context: UserContext; expiresAt: number }>();
 
   return async (token) => {
@@ -44,4 +53,20 @@ export async function createContextVerifier(publicJwk: JWK, clock: Clock): Promi
     verified.set(token, { context, expiresAt: Math.min((payload.exp ?? 0) * 1000, (payload.iat ?? 0) * 1000 + USER_CONTEXT_MAX_AGE_SECONDS * 1000) });
     return context;
   };
+}
+
+async function importPublicKey(publicKey: JWK | string): Promise<CryptoKey> {
+  let key: CryptoKey | Uint8Array;
+  try {
+    if (typeof publicKey !== 'string') key = await importJWK(publicKey, 'EdDSA', { extractable: true });
+    else if (publicKey.trim().startsWith('{')) key = await importJWK(JSON.parse(publicKey) as JWK, 'EdDSA', { extractable: true });
+    else key = await importSPKI(publicKey.trim(), 'EdDSA', { extractable: true });
+  } catch (error) {
+    throw new Error(`ONEWINDOW_CONTEXT_PUBLIC_KEY is not a usable Ed25519 public key (JWK JSON or SPKI PEM): ${(error as Error).message}`);
+  }
+  // A private key here means the gateway's signing key was copied to a subgraph: refuse it.
+  if (key instanceof Uint8Array || key.type !== 'public') {
+    throw new Error('ONEWINDOW_CONTEXT_PUBLIC_KEY must be the gateway\'s Ed25519 PUBLIC key: a subgraph never holds the private half.');
+  }
+  return key;
 }

@@ -1,36 +1,104 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import mercurius from 'mercurius';
+import type { Clock } from '../clock.ts';
+import type { SubgraphConfig } from '../config/readSubgraphConfig.ts';
+import { ErrorCode } from '../errors.ts';
+import { createContextVerifier } from '../security/createContextVerifier.ts';
+import { USER_CONTEXT_HEADER, type UserContext } from '../security/userContext.ts';
+import { requestIdFor } from './requestIdFor.ts';
 
 export interface SubgraphServerOptions<Context extends object> {
   /** The subgraph's name (`grid`, `petitions`, ...), used in logs. */
   name: string;
   schema: GraphQLSchema;
-  /** Builds the per-request context (dataloaders, user); called once per request. */
-  context: (request: FastifyRequest, reply: FastifyReply) => Context | Promise<Context>;
+  /** Where the gateway's public key comes from (`contextPublicKey`) and whether this is production. */
+  config: Pick<SubgraphConfig, 'contextPublicKey' | 'production'>;
+  /** Judges the signed context's freshness (tests move it). */
+  clock: Clock;
+  /**
+   * Builds the per-request context (dataloaders, the user's jurisdiction)
+   * from the verified user; called once per request.
+   */
+  context: (user: UserContext, request: FastifyRequest) => Context | Promise<Context>;
   /** Pino options or `false` for silence (tests). */
   logger?: boolean | Record<string, unknown>;
 }
+
+const GRAPHQL_PATH = '/graphql';
 
 /**
  * The one HTTP shape of every subgraph: Fastify with mercurius serving the
  * federated schema at POST /graphql, and GET /health. Building does not
  * listen: `main.ts` does, tests use `inject`.
+ *
+ * Every GraphQL request must carry the user context the gateway signed
+ * (DESIGN.md "Jurisdiction and defence in depth"): without a valid, fresh
+ * one it is answered 401 UNAUTHENTICATED before mercurius sees it, so
+ * calling a subgraph directly gets nothing, not even the schema. Other
+ * routes (`/health`, grid's service-signed ingest) are not GraphQL and keep
+ * their own rules. Rejects (the subgraph does not start) when the key is
+ * unusable, or is the development key in production.
  */
-export async function createSubgraphServer<Context extends object>(
-  options: SubgraphServerOptions<Context>,
-): Promise<FastifyInstance> {
+export async function createSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<FastifyInstance> {
+  const verify = await createContextVerifier(options.config.contextPublicKey, options.clock, { production: options.config.production });
+  const users = new WeakMap<FastifyRequest, UserContext>();
   const app = Fastify({
     logger: options.logger ?? false,
     // A subgraph answers only the gateway; large bodies are a bug or an attack.
     bodyLimit: 2 * 1024 * 1024,
+    genReqId: requestIdFor,
   });
+
+  // onRequest: before the body is even read, so an unsigned caller costs little.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url !== GRAPHQL_PATH) return undefined;
+    const header = request.headers[USER_CONTEXT_HEADER];
+    let reason: string;
+    if (typeof header !== 'string' || header === '') {
+      reason = Array.isArray(header) ? 'more than one signed user context' : 'no signed user context';
+    } else {
+      try {
+        const user = await verify(header);
+        users.set(request, user);
+        // The signed request id and user on every later log line of this request (reply.log writes "request completed").
+        request.log = request.log.child({ rid: user.requestId, user: user.userId });
+        reply.log = request.log;
+        return undefined;
+      } catch (error) {
+        reason = `invalid signed user context: ${(error as Error).message}`;
+      }
+    }
+    request.log.warn({ reason }, 'GraphQL request refused');
+    return refuse(reply, reason);
+  });
+
   await app.register(mercurius, {
     schema: options.schema,
     graphiql: false,
-    context: options.context,
-    path: '/graphql',
+    context: (request) => {
+      const user = users.get(request);
+      // Unreachable: the hook answered 401 already. Fail closed all the same.
+      if (!user) throw new Error('no verified user context for this request');
+      return options.context(user, request);
+    },
+    path: GRAPHQL_PATH,
   });
   app.get('/health', async () => ({ status: 'ok', subgraph: options.name }));
   return app;
+}
+
+function refuse(reply: FastifyReply, reason: string): FastifyReply {
+  return reply
+    .code(401)
+    .header('www-authenticate', 'OneWindow-Context realm="onewindow-subgraph"')
+    .type('application/json; charset=utf-8')
+    .send({
+      errors: [
+        {
+          message: `This subgraph answers only the gateway: every GraphQL request needs a valid, fresh ${USER_CONTEXT_HEADER} (${reason}).`,
+          extensions: { code: ErrorCode.UNAUTHENTICATED },
+        },
+      ],
+    });
 }

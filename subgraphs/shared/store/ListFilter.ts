@@ -1,4 +1,5 @@
 import { divisionRange } from '../identity/divisions.ts';
+import type { Jurisdiction } from '../security/Jurisdiction.ts';
 
 /**
  * The WHERE conditions of a list's filter (ANDed) and their named
@@ -26,6 +27,12 @@ export class ListFilter {
   inDivision(column: string, code: string | null | undefined): this {
     if (!code) return this;
     return this.add(`${column} >= @division AND ${column} < @divisionEnd`, divisionRange(code));
+  }
+
+  /** Only rows the user may see: `column` (a division code) inside their jurisdiction. */
+  within(column: string, jurisdiction: Jurisdiction): this {
+    const { sql, params } = jurisdiction.where(column);
+    return this.add(sql, params);
   }
 
   /** Still open and past its deadline at `at` (the matter's `closed_at` and `due_at`, behind `alias`). */

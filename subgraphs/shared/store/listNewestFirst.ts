@@ -1,6 +1,7 @@
 import { keysetPage, type KeysetPage } from '../paging/keysetPage.ts';
 import type { ListFilter } from './ListFilter.ts';
 import type { Db } from './openDatabase.ts';
+import { preparedStatement as prepared } from './preparedStatement.ts';
 
 export interface NewestFirstList {
   /** The table, with the alias `columns` and `orderBy` use, if any: `dispute`, `petition p`. */
@@ -8,18 +9,6 @@ export interface NewestFirstList {
   columns: string;
   /** The time column and the case-code column, the order and the keyset. */
   orderBy: readonly [time: string, code: string];
-}
-
-type Statement = ReturnType<Db['prepare']>;
-const statementsOf = new WeakMap<Db, Map<string, Statement>>();
-
-/** Prepared once per distinct SQL text: a list has a few filter combinations, each used again and again. */
-function prepared(db: Db, sql: string): Statement {
-  let statements = statementsOf.get(db);
-  if (!statements) statementsOf.set(db, (statements = new Map()));
-  let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
-  return statement;
 }
 
 /**

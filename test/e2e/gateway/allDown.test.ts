@@ -7,7 +7,16 @@ import { startFixtureStack, type FixtureStack } from '../../fixtures/gateway/sta
 describe('every subgraph down (production mode)', () => {
   let stack: FixtureStack;
   beforeAll(async () => {
-    stack = await startFixtureStack({ subgraphsUp: false, gatewayEnv: { NODE_ENV: 'production' } });
+    // Production runs only registered operations: these are this test's.
+    stack = await startFixtureStack({
+      subgraphsUp: false,
+      gatewayEnv: { NODE_ENV: 'production' },
+      persistedOperations: [
+        `{ person(id: "p1") { name policeIncidents { summary } } incident(caseCode: "x") { summary } }`,
+        `query ($id: ID!) { person(id: $id) { name } }`,
+        `{ person(id: "p2") { name policeIncidents { summary } } }`,
+      ],
+    });
   });
   afterAll(async () => stack?.stop());
 
@@ -22,7 +31,9 @@ describe('every subgraph down (production mode)', () => {
   });
 
   it('answers every operation with errors naming the agencies, and nothing internal', async () => {
-    const result = await postGraphQL(stack.graphql, `{ person(id: "p1") { name policeIncidents { summary } } incident(caseCode: "x") { summary } }`);
+    const result = await postGraphQL(stack.graphql, `{ person(id: "p1") { name policeIncidents { summary } } incident(caseCode: "x") { summary } }`, {
+      headers: stack.headers,
+    });
     expect(result.status).toBe(200);
     expect(result.data).toEqual({ person: null, incident: null });
     expect(result.errors!.map((e) => [e.extensions!.code, e.extensions!.agency]).sort()).toEqual([
@@ -34,14 +45,14 @@ describe('every subgraph down (production mode)', () => {
   });
 
   it('still validates operations with clear errors (not masked)', async () => {
-    const result = await postGraphQL(stack.graphql, `query ($id: ID!) { person(id: $id) { name } }`);
+    const result = await postGraphQL(stack.graphql, `query ($id: ID!) { person(id: $id) { name } }`, { headers: stack.headers });
     expect(result.errors![0]!.message).toMatch(/\$id/);
     expect(JSON.stringify(result)).not.toMatch(/stacktrace/);
   });
 
   it('picks the subgraphs up when they start, without a restart', async () => {
     await Promise.all([stack.grid.start(), stack.police.start()]);
-    const result = await postGraphQL(stack.graphql, `{ person(id: "p2") { name policeIncidents { summary } } }`);
+    const result = await postGraphQL(stack.graphql, `{ person(id: "p2") { name policeIncidents { summary } } }`, { headers: stack.headers });
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ person: { name: '李四', policeIncidents: [{ summary: '车辆刮擦' }] } });
   });

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '../../../schema/subgraphList.ts';
 import { generateWorld } from '../../../world/generateWorld.ts';
+import type { Principal } from '../../../gateway/security/Principal.ts';
 import { freePort } from './freePort.ts';
+import { type GraphQLResult, postGraphQL } from './graphql.ts';
+import { signedContextHeaders } from './signedContext.ts';
 import { type StartedProcess, startProcess } from './startProcess.ts';
 
 export interface RunningSubgraphs {
@@ -15,6 +18,12 @@ export interface RunningSubgraphs {
   /** Starts (or restarts) one subgraph as a real process on its port. */
   start(name: SubgraphName): Promise<StartedProcess>;
   stop(name: SubgraphName): Promise<void>;
+  /**
+   * Calls one subgraph directly, as the gateway would: with a user context
+   * signed for `user` (default: the e2e tester, all of Hubei). Subgraphs
+   * refuse any GraphQL request without one (401 UNAUTHENTICATED).
+   */
+  query<T = Record<string, any>>(name: SubgraphName, query: string, options?: { variables?: Record<string, unknown>; user?: Principal }): Promise<GraphQLResult<T>>;
   /** Stops every process and removes the data directory. */
   close(): Promise<void>;
 }
@@ -22,7 +31,10 @@ export interface RunningSubgraphs {
 /**
  * Seeds a small deterministic world and starts the five subgraphs as real
  * processes on free loopback ports, each with its own database under one
- * data directory, their relays pointed at this grid.
+ * data directory, their relays pointed at this grid. They trust the
+ * gateway's development key (their default outside production): a gateway
+ * started with its defaults, `query()` and the stock gateway of
+ * stockGateway.ts sign contexts they accept.
  */
 export async function startSubgraphs(options: { people?: number; seed?: number; env?: Record<string, string> } = {}): Promise<RunningSubgraphs> {
   const dataDir = mkdtempSync(join(tmpdir(), 'onewindow-e2e-'));
@@ -58,6 +70,9 @@ export async function startSubgraphs(options: { people?: number; seed?: number; 
     async stop(name) {
       await processes.get(name)?.stop();
       processes.delete(name);
+    },
+    async query(name, query, options = {}) {
+      return postGraphQL(urls[name], query, { variables: options.variables, headers: await signedContextHeaders(options.user) });
     },
     async close() {
       await Promise.all([...processes.values()].map((p) => p.stop()));

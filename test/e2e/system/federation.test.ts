@@ -1,12 +1,18 @@
 // Issue 4: the five subgraphs as real processes, fed into the registry by
 // their relays, answering through stock @apollo/gateway one query that
-// touches all five agencies for a journey's person.
+// touches all five agencies for a journey's person. Issue 6: each refuses
+// a direct call without the gateway's signed user context, and filters
+// rows to the signed user's jurisdiction.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUserContext } from '../../../gateway/security/signUserContext.ts';
+import { SUBGRAPHS } from '../../../schema/subgraphList.ts';
+import { PRODUCTION_TEST_CONTEXT_PRIVATE_JWK } from '../../fixtures/gateway/productionSecurityEnv.ts';
 import { loadWorld, type LoadedWorld } from '../../unit/world/loadWorld.ts';
 import { expectedPersonView, PERSON_VIEW } from '../support/expectedPersonView.ts';
 import { postGraphQL } from '../support/graphql.ts';
+import { e2ePrincipal, signedContextHeaders } from '../support/signedContext.ts';
 import { type RunningSubgraphs, startSubgraphs } from '../support/startSubgraphs.ts';
 import { startStockGateway } from '../support/stockGateway.ts';
 
@@ -86,23 +92,23 @@ describe('five subgraphs behind stock @apollo/gateway', () => {
   it('loses no event while grid is down and applies each once when it returns', async () => {
     const zhang = world.journeys[0]!.persons[0]!;
     await system.stop('grid');
-    const incident = await postGraphQL(system.urls.police, `mutation($i: PoliceIncidentInput!) { receiveIncident(idempotencyKey: "e2e-loss-1", input: $i) { caseCode } }`, {
+    const incident = await system.query('police', `mutation($i: PoliceIncidentInput!) { receiveIncident(idempotencyKey: "e2e-loss-1", input: $i) { caseCode } }`, {
       variables: { i: { channel: 'CALL_110', category: 'DISPUTE', title: '邻里纠纷报警', narrative: '报警人称邻居堵路', place: '城关镇建设路', division: '420923100', station: '云梦县公安局城关派出所', parties: [{ role: 'REPORTER', name: '报警人', idNumber: zhang }] } },
     });
     expect(incident.errors).toBeUndefined();
-    const petition = await postGraphQL(system.urls.petitions, `mutation($i: PetitionRegistrationInput!) { registerPetition(idempotencyKey: "e2e-loss-2", input: $i) { caseCode } }`, {
+    const petition = await system.query('petitions', `mutation($i: PetitionRegistrationInput!) { registerPetition(idempotencyKey: "e2e-loss-2", input: $i) { caseCode } }`, {
       variables: { i: { kind: 'CLAIM', channel: 'VISIT', category: 'NEIGHBOUR', subject: '反映邻居堵路问题', content: '邻居长期堵路', division: '420923100', petitioners: [{ name: '信访人', idNumber: zhang }] } },
     });
     expect(petition.errors).toBeUndefined();
     const incidentCode: string = incident.data?.receiveIncident.caseCode;
     const petitionCode: string = petition.data?.registerPetition.caseCode;
     // A second change while grid is still down: two versions wait in the outbox.
-    const dispatched = await postGraphQL(system.urls.police, `mutation($c: ID!) { dispatchIncident(caseCode: $c, officer: { name: "李警官", badgeNumber: "123456" }) { status } }`, { variables: { c: incidentCode } });
+    const dispatched = await system.query('police', `mutation($c: ID!) { dispatchIncident(caseCode: $c, officer: { name: "李警官", badgeNumber: "123456" }) { status } }`, { variables: { c: incidentCode } });
     expect(dispatched.errors).toBeUndefined();
 
     await system.start('grid');
     const registry = await eventually(async () => {
-      const res = await postGraphQL(system.urls.grid, `query($a: ID!, $b: ID!) { a: matter(caseCode: $a) { summary { status } } b: matter(caseCode: $b) { summary { status } } }`, {
+      const res = await system.query('grid', `query($a: ID!, $b: ID!) { a: matter(caseCode: $a) { summary { status } } b: matter(caseCode: $b) { summary { status } } }`, {
         variables: { a: incidentCode, b: petitionCode },
       });
       expect(res.data?.a?.summary.status).toBe('IN_PROGRESS');
@@ -134,5 +140,68 @@ describe('five subgraphs behind stock @apollo/gateway', () => {
     } finally {
       grid.close();
     }
+  });
+
+  describe('a subgraph called directly', () => {
+    /** A refusal: 401 UNAUTHENTICATED and no data at all. */
+    const expectRefused = (res: Awaited<ReturnType<typeof postGraphQL>>) => {
+      expect(res.status).toBe(401);
+      expect(res.data).toBeUndefined();
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    };
+    const tamper = (token: string) => {
+      const [header, payload, signature] = token.split('.');
+      const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
+      return `${header}.${Buffer.from(JSON.stringify({ ...claims, jurisdiction: ['420000'] })).toString('base64url')}.${signature}`;
+    };
+
+    it.each(SUBGRAPHS.map((s) => s.name))('%s refuses it without a context, with an expired, a tampered or a foreign one; /health stays open', async (name) => {
+      const url = system.urls[name];
+      const query = '{ __typename _service { sdl } }';
+      expectRefused(await postGraphQL(url, query));
+      const expired = await signedContextHeaders(e2ePrincipal(), { now: new Date(Date.now() - 2 * 60_000) });
+      expectRefused(await postGraphQL(url, query, { headers: expired }));
+      const narrow = await signedContextHeaders(e2ePrincipal({ jurisdiction: ['420923100'] }));
+      expectRefused(await postGraphQL(url, query, { headers: Object.fromEntries(Object.entries(narrow).map(([k, v]) => [k, tamper(v)])) }));
+      const foreign = await signUserContext(e2ePrincipal(), { privateKey: { ...PRODUCTION_TEST_CONTEXT_PRIVATE_JWK } });
+      expectRefused(await postGraphQL(url, query, { headers: { 'x-onewindow-context': foreign } }));
+      // Signed by the gateway's key: answered.
+      const ok = await system.query(name, '{ __typename }');
+      expect(ok.status).toBe(200);
+      expect(ok.data).toEqual({ __typename: 'Query' });
+      const health = await fetch(url.replace(/\/graphql$/, '/health'));
+      expect(health.status).toBe(200);
+      await health.body?.cancel();
+    });
+
+    it('answers only what lies in the signed user\'s jurisdiction: another county sees none of a person\'s records', async () => {
+      const person = world.journeys.flatMap((j) => j.persons).find((id) => expectedPersonView(world, id).policeIncidents.length > 0)!;
+      const town = world.persons.get(person)!.division;
+      const elsewhere = ['420923', '420102', '420583', '421081', '420704', '421202'].find((c) => !town.startsWith(c))!;
+      const view = `query($id: String!) { personByIdNumber(idNumber: $id) { id name } }`;
+      const mine = await system.query('grid', view, { variables: { id: person }, user: e2ePrincipal({ jurisdiction: [town] }) });
+      expect(mine.data?.personByIdNumber?.name).toBe(world.persons.get(person)!.name);
+      const theirs = await system.query('grid', view, { variables: { id: person }, user: e2ePrincipal({ jurisdiction: [elsewhere] }) });
+      expect(theirs.errors).toBeUndefined();
+      expect(theirs.data?.personByIdNumber).toBeNull();
+      // Counts follow: another county's total of police incidents leaves out this county's.
+      const count = (jurisdiction: string[]) => system.query('police', '{ policeIncidents { totalCount } }', { user: e2ePrincipal({ jurisdiction }) });
+      const all = (await count(['420000'])).data?.policeIncidents.totalCount;
+      const here = (await count([town.slice(0, 6)])).data?.policeIncidents.totalCount;
+      const there = (await count([elsewhere])).data?.policeIncidents.totalCount;
+      expect(here).toBeGreaterThan(0);
+      expect(here + there).toBeLessThanOrEqual(all);
+      expect((await count([])).data?.policeIncidents.totalCount).toBe(0);
+
+      // Through the stock gateway signing for the other county: the person is not there.
+      const foreignGateway = await startStockGateway(system.urls, { principal: e2ePrincipal({ userId: 'elsewhere', jurisdiction: [elsewhere] }) });
+      try {
+        const res = await postGraphQL(foreignGateway.url, PERSON_VIEW, { variables: { idNumber: person } });
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.personByIdNumber).toBeNull();
+      } finally {
+        await foreignGateway.stop();
+      }
+    });
   });
 });

@@ -8,6 +8,7 @@ import { build } from '../../../gateway/createGateway.ts';
 import { createMetrics } from '../../../gateway/metrics/createMetrics.ts';
 import { AUTHORIZATION_FEATURES } from '../../../gateway/supergraph/securityFeatures.ts';
 import { composeFixtureSupergraph } from '../../fixtures/gateway/composeFixtureSupergraph.ts';
+import { PRODUCTION_SECURITY_ENV } from '../../fixtures/gateway/productionSecurityEnv.ts';
 
 // Nothing here may phone home (main.ts sets this for the real process).
 process.env.APOLLO_TELEMETRY_DISABLED = 'true';
@@ -20,8 +21,15 @@ const file = (name: string, text: string) => {
   writeFileSync(path, text);
   return path;
 };
+// Authentication off: these tests are about the gateway's plumbing (test/unit/gateway/security covers security).
 const configFor = (supergraphPath: string, env: Record<string, string> = {}) =>
-  parseGatewayConfig(['--supergraph', supergraphPath], { NODE_ENV: 'test', GATEWAY_WATCH_SUPERGRAPH: 'false', GATEWAY_PROBE_TIMEOUT_MS: '200', ...env });
+  parseGatewayConfig(['--supergraph', supergraphPath], {
+    NODE_ENV: 'test',
+    GATEWAY_WATCH_SUPERGRAPH: 'false',
+    GATEWAY_PROBE_TIMEOUT_MS: '200',
+    GATEWAY_AUTH: 'off',
+    ...env,
+  });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -101,22 +109,35 @@ describe('authorization directives (@requiresScopes in our own supergraph)', () 
   const ours = readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8');
   const secured = ours.includes('for: SECURITY') ? ours : undefined;
 
-  it.skipIf(!secured)('are served unenforced outside production only', async () => {
+  it.skipIf(!secured)('are served unenforced with authentication off, outside production only', async () => {
     const path = file('ours.graphql', secured!);
     const app = await build({ config: configFor(path), logger: false });
     expect(app.gateway.host.current!.unenforcedFeatures.length).toBeGreaterThan(0);
     await app.close();
-    await expect(build({ config: configFor(path, { NODE_ENV: 'production' }), logger: false })).rejects.toThrow(/is for: SECURITY but is unsupported/);
+    // Without authentication and without unenforced serving, stock's refusal stands.
+    await expect(build({ config: configFor(path, { GATEWAY_ALLOW_UNENFORCED_AUTHORIZATION: 'false' }), logger: false })).rejects.toThrow(
+      /is for: SECURITY but is unsupported/,
+    );
+    expect(() => configFor(path, { NODE_ENV: 'production', ...PRODUCTION_SECURITY_ENV })).toThrow(/GATEWAY_AUTH=off is refused in production/);
   });
 
-  it.skipIf(!secured)('load in production when a plugin declares it enforces them', async () => {
+  it.skipIf(!secured)('load in production, enforced by the gateway (authentication on)', async () => {
     const app = await build({
-      config: configFor(file('ours2.graphql', secured!), { NODE_ENV: 'production' }),
+      config: configFor(file('ours2.graphql', secured!), { NODE_ENV: 'production', GATEWAY_AUTH: 'on', ...PRODUCTION_SECURITY_ENV }),
+      logger: false,
+    });
+    expect(app.gateway.host.current!.unenforcedFeatures).toEqual([]);
+    expect((await app.inject('/graphiql')).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it.skipIf(!secured)('load when a plugin declares it enforces them', async () => {
+    const app = await build({
+      config: configFor(file('ours3.graphql', secured!), { GATEWAY_ALLOW_UNENFORCED_AUTHORIZATION: 'false' }),
       logger: false,
       enforcedSecurityFeatures: AUTHORIZATION_FEATURES,
     });
     expect(app.gateway.host.current!.unenforcedFeatures).toEqual([]);
-    expect((await app.inject('/graphiql')).statusCode).toBe(404);
     await app.close();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUPERGRAPH_PATH, overrideFor, parseGatewayConfig } from '../../../../gateway/config/parseGatewayConfig.ts';
 import { ConfigError } from '../../../../gateway/errors.ts';
+import { PRODUCTION_SECURITY_ENV } from '../../../fixtures/gateway/productionSecurityEnv.ts';
 
 describe('parseGatewayConfig', () => {
   it('has defaults: the checked-in supergraph, port 4000, 5 s timeouts, GraphiQL on outside production', () => {
@@ -39,11 +40,11 @@ describe('parseGatewayConfig', () => {
   });
 
   it('turns GraphiQL, error details and unenforced authorization off in production', () => {
-    const config = parseGatewayConfig([], { NODE_ENV: 'production' });
+    const config = parseGatewayConfig([], { NODE_ENV: 'production', ...PRODUCTION_SECURITY_ENV });
     expect(config.graphiql).toBe(false);
     expect(config.exposeErrorDetails).toBe(false);
     expect(config.allowUnenforcedAuthorization).toBe(false);
-    expect(parseGatewayConfig([], { NODE_ENV: 'production', GATEWAY_GRAPHIQL: 'true' }).graphiql).toBe(false);
+    expect(parseGatewayConfig([], { NODE_ENV: 'production', GATEWAY_GRAPHIQL: 'true', ...PRODUCTION_SECURITY_ENV }).graphiql).toBe(false);
   });
 
   it.each([
@@ -58,7 +59,7 @@ describe('parseGatewayConfig', () => {
     [[], { SUBGRAPH_URL_GRID: 'not a url' }],
     [[], { GATEWAY_BREAKER_FAILURES: '0' }],
     [[], { GATEWAY_WATCH_SUPERGRAPH: 'maybe' }],
-    [[], { NODE_ENV: 'production', GATEWAY_ALLOW_UNENFORCED_AUTHORIZATION: 'true' }],
+    [[], { NODE_ENV: 'production', GATEWAY_ALLOW_UNENFORCED_AUTHORIZATION: 'true', ...PRODUCTION_SECURITY_ENV }],
   ])('refuses malformed settings with a ConfigError: %j %j', (argv, env) => {
     expect(() => parseGatewayConfig(argv, env)).toThrow(ConfigError);
   });

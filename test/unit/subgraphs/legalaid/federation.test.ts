@@ -22,7 +22,12 @@ describe('legalaid: the subgraph in the federation', () => {
     expect(sdl).toMatch(/householdSize: Int @requiresScopes\(scopes: \[\["legalaid:finance"\]\]\)/);
     expect(sdl).toMatch(/meansTestResult: LegalAidMeansTestResult @requiresScopes\(scopes: \[\["legalaid:finance"\]\]\)/);
     expect(sdl.match(/^\s+\w+: .*@requiresScopes\(/gm)).toHaveLength(3);
-    expect(sdl).toMatch(/legalAidCases: \[LegalAidCase!\]!/);
+    // Nullable: a person's other slices still come back when legal aid is down.
+    expect(sdl).toMatch(/\n\s+legalAidCases: \[LegalAidCase!\]\n/);
+    // Every mutation is the justice bureau's; grid's window takes applications, a court records its confirmation.
+    expect(sdl).toMatch(/\): LegalAidCase! @policy\(policies: \[\["agency:LEGAL_AID"\], \["agency:GRID"\]\]\)/);
+    expect(sdl).toMatch(/\): LegalAidCase! @policy\(policies: \[\["agency:LEGAL_AID"\], \["agency:COURTS"\]\]\)/);
+    expect(sdl.match(/LegalAidCase! @policy\(/g)).toHaveLength(15);
     // The registry's interface fields belong to grid, never to this subgraph.
     expect(sdl).not.toMatch(/^\s+(agency|summary|related)[:(]/m);
   });

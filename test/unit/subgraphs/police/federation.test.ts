@@ -15,15 +15,19 @@ describe('police: federation', () => {
   });
   afterAll(() => police.close());
 
-  it('marks suspects, the narrative and suspect incidents police-only with @requiresScopes, and nothing else', async () => {
+  it('marks suspects, the narrative and suspect incidents police-only with @requiresScopes and @policy, and nothing else', async () => {
     const sdl: string = (await police.gql(`{ _service { sdl } }`)).data?._service.sdl;
     expect(sdl).toMatch(/type PoliceIncident implements Matter\s+@key\(fields: "caseCode"\)/);
-    expect(sdl).toMatch(/suspects: \[Party!\] @requiresScopes\(scopes: \[\["police:restricted"\]\]\)/);
-    expect(sdl).toMatch(/narrative: String @requiresScopes\(scopes: \[\["police:restricted"\]\]\)/);
-    expect(sdl).toMatch(/policeIncidentsAsSuspect: \[PoliceIncident!\] @requiresScopes\(scopes: \[\["police:restricted"\]\]\)/);
-    // Everyone else still sees the incident and its other parties.
+    const policeOnly = '@requiresScopes\\(scopes: \\[\\["police:restricted"\\]\\]\\) @policy\\(policies: \\[\\["agency:POLICE"\\]\\]\\)';
+    expect(sdl).toMatch(new RegExp(`suspects: \\[Party!\\] ${policeOnly}`));
+    expect(sdl).toMatch(new RegExp(`narrative: String ${policeOnly}`));
+    expect(sdl).toMatch(new RegExp(`policeIncidentsAsSuspect: \\[PoliceIncident!\\] ${policeOnly}`));
+    // Everyone else still sees the incident and its other parties; the person slice is nullable
+    // (the rest of the person still comes back when police is down).
     expect(sdl).toMatch(/\n\s+parties: \[Party!\]!\n/);
-    expect(sdl).toMatch(/\n\s+policeIncidents: \[PoliceIncident!\]!\n/);
+    expect(sdl).toMatch(/\n\s+policeIncidents: \[PoliceIncident!\]\n/);
+    // The three police-only fields and the six steps of an incident.
+    expect(sdl.match(/@policy\(policies: \[\["agency:POLICE"\]\]\)/g)).toHaveLength(9);
     expect(sdl.match(/@requiresScopes\(scopes: \[\["/g)).toHaveLength(3);
     // The registry's interface fields are grid's, never redefined here.
     const own = sdl.slice(sdl.indexOf('type PoliceIncident implements'));

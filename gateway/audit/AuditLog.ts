@@ -1,0 +1,261 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Appended, PruneResult } from './AuditChainWriter.ts';
+import type { AccessEntry } from './AuditRecord.ts';
+import type { AuditWorkerData, AuditWorkerReply, AuditWorkerRequest } from './auditWorkerProtocol.ts';
+
+export interface AuditLogOptions {
+  /** The SQLite file (created with its directory when missing). */
+  file: string;
+  /** How long a commit waits for another writer's lock (ms). Default 5000. */
+  busyTimeoutMs?: number;
+  /**
+   * How long an append may take before it counts as failed (ms): the answer
+   * it guards is withheld rather than left hanging. Default busy timeout + 5 s.
+   */
+  writeTimeoutMs?: number;
+  /** Records per transaction at most. Default 1000. */
+  maxBatch?: number;
+  /** Records waiting for a commit at most; past it appends fail at once (back-pressure). Default 20000. */
+  maxQueued?: number;
+}
+
+/** The audit log could not take a record: the caller withholds what the record was about. */
+export class AuditUnavailableError extends Error {
+  constructor(
+    message: string,
+    /** SQLite's code (SQLITE_BUSY, SQLITE_CANTOPEN, ...) when it said one. */
+    readonly storeCode?: string,
+  ) {
+    super(message);
+    this.name = 'AuditUnavailableError';
+  }
+}
+
+interface Queued {
+  entry: AccessEntry;
+  resolve: (appended: Appended) => void;
+  reject: (error: Error) => void;
+}
+
+interface InFlight {
+  resolve: (result: unknown) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * The gateway's handle on the audit log. Appends are group-committed: the
+ * records that arrive while one transaction commits are written together by
+ * the next, one fsync for all of them, and each `append` resolves only when
+ * its own record is durable. The writing happens on a worker thread (see
+ * auditWorker.ts), so a slow disk or a locked file delays the answers that
+ * wait for their record, not the event loop that serves everything else.
+ * If the worker dies it is restarted on the next append (at most once a
+ * second); meanwhile appends fail.
+ */
+export class AuditLog {
+  private worker: Worker | undefined;
+  private lastSpawn = 0;
+  private nextId = 0;
+  private readonly inFlight = new Map<number, InFlight>();
+  private queue: Queued[] = [];
+  /** The transaction being committed, if any. */
+  private committing: Promise<void> | undefined;
+  private flushScheduled = false;
+  private closed = false;
+  private readonly busyTimeoutMs: number;
+  private readonly writeTimeoutMs: number;
+  private readonly maxBatch: number;
+  private readonly maxQueued: number;
+  /** Transactions and records committed since start (group commit: far fewer transactions than records under load). */
+  readonly stats = { transactions: 0, records: 0, failedRecords: 0 };
+  /** The newest record this process committed: logged now and then, as an anchor outside the database. */
+  lastAppended: Appended | undefined;
+
+  constructor(private readonly options: AuditLogOptions) {
+    this.busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.writeTimeoutMs = options.writeTimeoutMs ?? this.busyTimeoutMs + 5000;
+    this.maxBatch = options.maxBatch ?? 1000;
+    this.maxQueued = options.maxQueued ?? 20_000;
+  }
+
+  get file(): string {
+    return this.options.file;
+  }
+
+  /**
+   * Starts the writer and opens (creating) the database. Resolves with the
+   * problem instead of throwing: the gateway still starts and serves what
+   * reads no person, and appends retry opening the file.
+   */
+  async open(): Promise<AuditUnavailableError | undefined> {
+    try {
+      // Starting the thread (and, from sources, compiling it) counts against this one.
+      await this.request({ op: 'open' }, Math.max(this.writeTimeoutMs, 30_000));
+      return undefined;
+    } catch (error) {
+      return toUnavailable(error);
+    }
+  }
+
+  /** Appends one record; resolves once it is committed to disk, rejects with AuditUnavailableError if it cannot be. */
+  append(entry: AccessEntry): Promise<Appended> {
+    if (this.closed) return Promise.reject(new AuditUnavailableError('the audit log is closed'));
+    if (this.queue.length >= this.maxQueued) {
+      this.stats.failedRecords++;
+      return Promise.reject(new AuditUnavailableError(`the audit log is behind (${this.queue.length} records waiting)`));
+    }
+    return new Promise<Appended>((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      this.scheduleFlush();
+    });
+  }
+
+  /**
+   * Deletes records older than the retention period, a chunk per
+   * transaction so appends interleave, until none is left. Resolves with the
+   * number deleted.
+   */
+  async prune(options: { retentionDays: number; now?: Date; chunk?: number }): Promise<{ count: number; last?: PruneResult['prune'] }> {
+    let count = 0;
+    let last: PruneResult['prune'];
+    for (;;) {
+      const result = (await this.request(
+        { op: 'prune', now: (options.now ?? new Date()).toISOString(), retentionDays: options.retentionDays, maxRecords: options.chunk ?? 5000 },
+        this.writeTimeoutMs * 4,
+      )) as PruneResult;
+      if (result.count === 0) return { count, ...(last ? { last } : {}) };
+      count += result.count;
+      last = result.prune;
+    }
+  }
+
+  /** Waits for queued records to commit, then stops the writer. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.committing || this.queue.length > 0) {
+      if (!this.committing) this.flush();
+      await this.committing;
+    }
+    const worker = this.worker;
+    if (!worker) return;
+    try {
+      await this.request({ op: 'close' }, this.writeTimeoutMs);
+    } catch {
+      // Stopping anyway.
+    }
+    this.worker = undefined;
+    await worker.terminate();
+  }
+
+  // Records that arrive in the same turn of the event loop, or while a
+  // transaction commits, go into the next transaction together.
+  private scheduleFlush(): void {
+    if (this.committing || this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.committing || this.queue.length === 0) return;
+    const batch = this.queue.splice(0, this.maxBatch);
+    this.committing = this.request({ op: 'append', entries: batch.map((q) => q.entry) }, this.writeTimeoutMs).then(
+      (result) => {
+        const appended = result as Appended[];
+        this.stats.transactions++;
+        this.stats.records += batch.length;
+        this.lastAppended = appended.at(-1) ?? this.lastAppended;
+        batch.forEach((q, i) => q.resolve(appended[i]!));
+      },
+      (error: unknown) => {
+        this.stats.failedRecords += batch.length;
+        const unavailable = toUnavailable(error);
+        for (const q of batch) q.reject(unavailable);
+      },
+    ).finally(() => {
+      this.committing = undefined;
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
+  }
+
+  private request(message: DistributiveOmit<AuditWorkerRequest, 'id'>, timeoutMs: number): Promise<unknown> {
+    let worker: Worker;
+    try {
+      worker = this.ensureWorker();
+    } catch (error) {
+      return Promise.reject(toUnavailable(error));
+    }
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // A writer stuck this long (a hung disk) is replaced; what it had is failed.
+        this.failAll(worker, new AuditUnavailableError(`the audit store did not answer within ${timeoutMs} ms`));
+        void worker.terminate();
+      }, timeoutMs);
+      timer.unref();
+      this.inFlight.set(id, { resolve, reject, timer });
+      worker.postMessage({ ...message, id } as AuditWorkerRequest);
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const now = Date.now();
+    if (now - this.lastSpawn < 1000) throw new AuditUnavailableError('the audit writer failed and restarts shortly');
+    this.lastSpawn = now;
+    const data: AuditWorkerData = { file: this.options.file, busyTimeoutMs: this.busyTimeoutMs };
+    const worker = spawnAuditWorker(data);
+    worker.unref();
+    worker.on('message', (reply: AuditWorkerReply) => {
+      const pending = this.inFlight.get(reply.id);
+      if (!pending) return;
+      this.inFlight.delete(reply.id);
+      clearTimeout(pending.timer);
+      if (reply.ok) pending.resolve(reply.result);
+      else pending.reject(new AuditUnavailableError(reply.error.message, reply.error.code));
+    });
+    worker.on('error', (error) => this.failAll(worker, new AuditUnavailableError(`the audit writer crashed: ${error.message}`)));
+    worker.on('exit', () => this.failAll(worker, new AuditUnavailableError('the audit writer stopped')));
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(worker: Worker, error: AuditUnavailableError): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    for (const [id, pending] of this.inFlight) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+      this.inFlight.delete(id);
+    }
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function toUnavailable(error: unknown): AuditUnavailableError {
+  if (error instanceof AuditUnavailableError) return error;
+  return new AuditUnavailableError(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * The writer thread. Run from TypeScript sources (tsx), a worker does not
+ * inherit the loader, so a tiny ES module bootstrap registers tsx in the
+ * worker and then imports it; compiled to JavaScript, the file is started
+ * directly.
+ */
+function spawnAuditWorker(data: AuditWorkerData): Worker {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSources ? './auditWorker.ts' : './auditWorker.js', import.meta.url);
+  if (!fromSources) return new Worker(entry, { workerData: data });
+  // tsx's ESM API (its `require` entry is the .cjs twin of the .mjs we import).
+  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const bootstrap = `import { register } from ${JSON.stringify(tsxApi)};\nregister();\nawait import(${JSON.stringify(entry.href)});\n`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData: data, execArgv: [] });
+}

@@ -1,0 +1,103 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuditLog, AuditUnavailableError } from '../../../../gateway/audit/AuditLog.ts';
+import { openAuditDatabase } from '../../../../gateway/audit/openAuditDatabase.ts';
+import { verifyAuditChain } from '../../../../gateway/audit/verifyAuditChain.ts';
+import { accessFixture } from './accessFixture.ts';
+
+describe('AuditLog (the writer thread)', () => {
+  let dir: string;
+  let file: string;
+  let log: AuditLog;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'onewindow-auditlog-'));
+    file = join(dir, 'gateway', 'audit.db');
+  });
+  afterEach(async () => {
+    await log?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const verify = () => {
+    const db = openAuditDatabase(file, { readonly: true });
+    try {
+      return verifyAuditChain(db);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('creates the file, and each append resolves once its record is committed', async () => {
+    log = new AuditLog({ file });
+    expect(await log.open()).toBeUndefined();
+    const appended = await log.append(accessFixture(1));
+    expect(appended).toEqual({ seq: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // Another connection sees it at once: it is on disk, not in a buffer.
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM audit_record').get()).toEqual({ n: 1 });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('group-commits: concurrent appends share transactions, and the chain holds every one in order', async () => {
+    log = new AuditLog({ file });
+    await log.open();
+    const results = await Promise.all(Array.from({ length: 500 }, (_, i) => log.append(accessFixture(i))));
+    expect(new Set(results.map((r) => r.seq)).size).toBe(500);
+    expect(log.stats.records).toBe(500);
+    expect(log.stats.transactions).toBeLessThan(50);
+    expect(verify()).toMatchObject({ ok: true, records: 500 });
+  });
+
+  it('fails an append while another writer holds the lock past the busy timeout, and recovers when it lets go', async () => {
+    log = new AuditLog({ file, busyTimeoutMs: 100 });
+    await log.open();
+    const blocker = new Database(file);
+    blocker.exec('BEGIN EXCLUSIVE');
+    try {
+      await expect(log.append(accessFixture(1))).rejects.toBeInstanceOf(AuditUnavailableError);
+    } finally {
+      blocker.exec('ROLLBACK');
+      blocker.close();
+    }
+    await expect(log.append(accessFixture(2))).resolves.toMatchObject({ seq: 1 });
+  });
+
+  it('reports an unusable file at open, fails appends, and recovers once the file can be created', async () => {
+    // A file where the directory should be: nothing can be created under it, not even by root.
+    writeFileSync(join(dir, 'gateway'), 'not a directory');
+    log = new AuditLog({ file });
+    expect(await log.open()).toBeInstanceOf(AuditUnavailableError);
+    await expect(log.append(accessFixture(1))).rejects.toBeInstanceOf(AuditUnavailableError);
+    rmSync(join(dir, 'gateway'));
+    await expect(log.append(accessFixture(2))).resolves.toMatchObject({ seq: 1 });
+  });
+
+  it('fails appends when the writer hangs past the write timeout', async () => {
+    log = new AuditLog({ file, busyTimeoutMs: 5000, writeTimeoutMs: 200 });
+    expect(await log.open()).toBeUndefined();
+    const blocker = new Database(file);
+    blocker.exec('BEGIN EXCLUSIVE');
+    const started = Date.now();
+    try {
+      await expect(log.append(accessFixture(1))).rejects.toThrow(/did not answer within 200 ms/);
+      expect(Date.now() - started).toBeLessThan(4000);
+    } finally {
+      blocker.exec('ROLLBACK');
+      blocker.close();
+    }
+  });
+
+  it('refuses appends after close, having committed the ones before', async () => {
+    log = new AuditLog({ file });
+    await log.open();
+    const pending = Promise.all([log.append(accessFixture(1)), log.append(accessFixture(2))]);
+    await log.close();
+    await expect(pending).resolves.toHaveLength(2);
+    await expect(log.append(accessFixture(3))).rejects.toBeInstanceOf(AuditUnavailableError);
+    expect(verify()).toMatchObject({ ok: true, records: 2 });
+  });
+});

@@ -1,3 +1,4 @@
+import type { Principal } from './Principal.ts';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -18,6 +19,18 @@ import { restoreRemovedFields, unauthorizedError } from './restoreRemovedFields.
 import { rewriteOperation, TYPENAME_ALIAS, type OperationRewrite } from './rewriteOperation.ts';
 
 /** The supergraph a request is prepared against (SupergraphHost's current generation). */
+
+/** Who the subgraphs see when authentication is off (development only). */
+const ANONYMOUS_DEVELOPER: Principal = {
+  userId: 'anonymous',
+  name: '匿名开发用户',
+  agency: '',
+  roles: [],
+  scopes: [],
+  jurisdiction: ['420000'],
+  expiresAt: 0,
+};
+
 export interface CurrentSupergraph {
   readonly schema: GraphQLSchema;
   readonly sdl: string;
@@ -95,6 +108,12 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
   };
 
   if (!config.enabled) {
+    // Development only (production refuses GATEWAY_AUTH=off). Our subgraphs
+    // refuse unsigned calls, so they still get a signed context: an
+    // anonymous development user whose jurisdiction is the whole province,
+    // the demo world's extent. No scope or policy is enforced in this mode.
+    const signAnonymous = await createContextSigner(config.contextPrivateKey, { production });
+    const anonymousSigned = new WeakMap<FastifyRequest, Promise<string>>();
     return {
       enabled: false,
       enforcedFeatures: [],
@@ -107,7 +126,15 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
         return undefined;
       },
       plugin: {},
-      headersFor: undefined,
+      headersFor: async (context) => {
+        const request = context.request;
+        let token = anonymousSigned.get(request);
+        if (!token) {
+          token = signAnonymous({ principal: ANONYMOUS_DEVELOPER, purpose: request.purpose, requestId: context.requestId });
+          anonymousSigned.set(request, token);
+        }
+        return { [CONTEXT_HEADER]: await token };
+      },
     };
   }
 

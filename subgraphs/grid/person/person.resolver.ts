@@ -73,6 +73,14 @@ export class PersonResolver {
     return toConnection(page, (r) => [r.name, r.id], (r) => ({ id: r.id }));
   }
 
+  @Query(() => [GridCell], { description: '辖区内的网格及其网格员（按区划代码：县或乡镇）' })
+  gridCells(@Arg('division', () => ID, { description: '区划代码（县 6 位或乡镇 9 位）' }) division: string, @Ctx() ctx: GridContext): GridCell[] {
+    if (!/^\d{6}(\d{3})?$/.test(division)) {
+      throw userError(ErrorCode.BAD_USER_INPUT, 'division must be a 6- or 9-digit division code', { argumentName: 'division' });
+    }
+    return ctx.persons.cellsIn(division).filter((cell) => ctx.jurisdiction.includes(cell.division)).map(toGridCell);
+  }
+
   private row(person: Person, ctx: GridContext): Promise<PersonRow | undefined> {
     return ctx.loaders.person.load(person.id);
   }

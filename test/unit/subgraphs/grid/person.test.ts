@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPersonTokenizer, DEV_FEDERATION_SECRET } from '../../../../subgraphs/shared/identity/personToken.ts';
 import { type GridHarness, startGrid } from '../../../support/gridApp.ts';
+import { testPrincipal } from '../../../support/testPrincipal.ts';
 import { ID, writeTinyGridWorld } from '../../../support/tinyGridWorld.ts';
 
 const token = createPersonTokenizer(DEV_FEDERATION_SECRET);
@@ -68,6 +69,22 @@ describe('grid: people', () => {
       after: first.data?.searchPersons.pageInfo.endCursor,
     });
     expect(second.data?.searchPersons).toEqual({ nodes: [{ name: '李强' }], pageInfo: { hasNextPage: false } });
+  });
+
+  it('lists the grid cells of a county or town with their grid workers', async () => {
+    const county = await grid.gql(`{ gridCells(division: "420923") { code workerName workerPhone town { name } } }`);
+    expect(county.errors).toBeUndefined();
+    expect(county.data?.gridCells).toEqual([
+      { code: '420923100001-01', workerName: '王芳', workerPhone: '13900000001', town: { name: '城关镇' } },
+      { code: '420923101201-01', workerName: '陈刚', workerPhone: '13900000002', town: { name: '义堂镇' } },
+    ]);
+    const town = await grid.gql(`{ gridCells(division: "420923101") { code } }`);
+    expect(town.data?.gridCells).toEqual([{ code: '420923101201-01' }]);
+    const elsewhere = await grid.gql(`{ gridCells(division: "420102") { code } }`);
+    expect(elsewhere.data?.gridCells).toEqual([]);
+    expect((await grid.gql(`{ gridCells(division: "42") { code } }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const outsider = await grid.gql(`{ gridCells(division: "420923") { code } }`, undefined, testPrincipal('grid', { jurisdiction: ['420102'] }));
+    expect(outsider.data?.gridCells).toEqual([]);
   });
 
   it('refuses a search without criteria, a bad phone suffix and a bad cursor', async () => {

@@ -226,9 +226,12 @@ function demoIdNumber(): string | undefined {
   const file = join(worldDir, 'journeys.json');
   if (!existsSync(file)) return undefined;
   try {
-    const journeys = JSON.parse(readFileSync(file, 'utf8')) as { kind?: string; complete?: boolean; persons?: string[] }[];
+    const journeys = JSON.parse(readFileSync(file, 'utf8')) as { kind?: string; county?: string; complete?: boolean; persons?: string[] }[];
+    // The example is signed for the Yunmeng case handler (jurisdiction
+    // 420923): a person elsewhere would come back null for her.
+    const yunmeng = journeys.filter((j) => j.county === '420923' && j.complete);
     const best =
-      journeys.find((j) => j.kind === 'WAGE_ARREARS' && j.complete) ?? journeys.find((j) => j.complete) ?? journeys[0];
+      yunmeng.find((j) => j.kind === 'ONE_SETTLEMENT_THREE_MATTERS') ?? yunmeng.find((j) => j.kind === 'WAGE_ARREARS') ?? yunmeng[0] ?? journeys[0];
     return best?.persons?.[0];
   } catch {
     return undefined;

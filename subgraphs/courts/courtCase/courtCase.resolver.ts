@@ -1,4 +1,4 @@
-import { Arg, Ctx, Float, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { typenameOfCaseCode } from '../../shared/codes/caseCode.ts';
 import { formatCourtCaseNumber, parseCourtCaseNumber } from '../../shared/codes/courtCaseNumber.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
@@ -16,6 +16,7 @@ import { appealDeadline, latestAllowedDueAt } from './courtCase.deadlines.ts';
 import { CourtCaseStatus, CourtOutcome, CourtProcedure } from './courtCase.enums.ts';
 import type { CourtCaseRow } from './courtCase.store.ts';
 import { Court, CourtCase, CourtCaseConnection, CourtCaseFilter, CourtCaseStepRecord, CourtHearing, CourtLimitExtension } from './courtCase.type.ts';
+import { CONNECTION_LIST_SIZE, listSize } from '../../shared/schema/cost.ts';
 
 /** The root value of a CourtCase: its key; fields load the row through the request's loader. */
 export const courtCaseRef = (caseCode: string): MatterRef => ({ __typename: 'CourtCase', caseCode });
@@ -51,6 +52,7 @@ export class CourtCaseResolver {
   }
 
   @Query(() => CourtCaseConnection, { description: '法院案件列表，按收案时间由新到旧' })
+  @Directive(CONNECTION_LIST_SIZE)
   courtCases(
     @Ctx() ctx: CourtsContext,
     @Arg('filter', () => CourtCaseFilter, { nullable: true }) filter?: CourtCaseFilter | null,
@@ -119,6 +121,7 @@ export class CourtCaseResolver {
   }
 
   @FieldResolver(() => [Party], { description: '诉讼参加人及其诉讼地位' })
+  @Directive(listSize({ assumedSize: 5 }))
   async parties(@Root() c: MatterRef, @Ctx() ctx: CourtsContext): Promise<Party[]> {
     const parties = await ctx.loaders.parties.load(c.caseCode);
     return parties.map(partyOf);
@@ -152,11 +155,13 @@ export class CourtCaseResolver {
   }
 
   @FieldResolver(() => [CourtHearing], { description: '开庭与调解安排，按时间先后' })
+  @Directive(listSize({ assumedSize: 5 }))
   async hearings(@Root() c: MatterRef, @Ctx() ctx: CourtsContext): Promise<CourtHearing[]> {
     return ctx.loaders.hearings.load(c.caseCode);
   }
 
   @FieldResolver(() => [CourtLimitExtension], { description: '经批准的期限延长' })
+  @Directive(listSize({ assumedSize: 3 }))
   async limitExtensions(@Root() c: MatterRef, @Ctx() ctx: CourtsContext): Promise<CourtLimitExtension[]> {
     return ctx.loaders.extensions.load(c.caseCode);
   }
@@ -221,6 +226,7 @@ export class CourtCaseResolver {
   }
 
   @FieldResolver(() => [CourtCase], { description: '以本案裁判文书为执行依据的执行案件' })
+  @Directive(listSize({ assumedSize: 3 }))
   async enforcedBy(@Root() c: MatterRef, @Ctx() ctx: CourtsContext): Promise<MatterRef[]> {
     const codes = await ctx.loaders.enforcements.load(c.caseCode);
     const rows = await ctx.loaders.courtCase.loadMany(codes);

@@ -18,6 +18,7 @@ import { intakeDispute, applyStep } from './dispute.commands.ts';
 import { DisputeStatus, IntakeChannel, Severity, Tier } from './dispute.enums.ts';
 import type { DisputeRow } from './dispute.store.ts';
 import { Dispute, DisputeConnection, DisputeFilter, DisputeIntakeInput, DisputeStepRecord } from './dispute.type.ts';
+import { CONNECTION_LIST_SIZE, listSize } from '../../shared/schema/cost.ts';
 
 const ref = (caseCode: string): MatterRef => ({ __typename: 'Dispute', caseCode });
 
@@ -45,6 +46,7 @@ export class DisputeResolver {
   }
 
   @Query(() => DisputeConnection, { description: '工单列表，按受理时间由新到旧' })
+  @Directive(CONNECTION_LIST_SIZE)
   disputes(
     @Ctx() ctx: GridContext,
     @Arg('filter', () => DisputeFilter, { nullable: true }) filter?: DisputeFilter | null,
@@ -82,6 +84,7 @@ export class DisputeResolver {
   }
 
   @FieldResolver(() => [Party], { description: '当事人' })
+  @Directive(listSize({ assumedSize: 5 }))
   async parties(@Root() d: MatterRef, @Ctx() ctx: GridContext): Promise<Party[]> {
     const parties = await ctx.loaders.disputeParties.load(d.caseCode);
     return parties.map(partyOf);
@@ -244,6 +247,7 @@ export class DisputeResolver {
 export class PersonDisputesResolver {
   // Nullable: the gateway can still return the rest of the person if grid fails.
   @FieldResolver(() => [Dispute], { nullable: true, description: '此人作为当事人的综治中心工单（辖区内），新的在前' })
+  @Directive(listSize({ assumedSize: 20 }))
   async disputes(@Root() person: Person, @Ctx() ctx: GridContext): Promise<MatterRef[]> {
     return (await ctx.loaders.disputesOfPerson.load(person.id)).map(ref);
   }

@@ -10,6 +10,7 @@ import { Scope, policy, requiresScope } from '../../shared/schema/scopes.ts';
 import type { GridContext } from '../context.ts';
 import { Division, Gender, GridCell, Household, PersonConnection } from './person.type.ts';
 import type { GridCellRow, PersonRow } from './person.store.ts';
+import { CONNECTION_LIST_SIZE, cost, listSize } from '../../shared/schema/cost.ts';
 
 export function toGridCell(row: GridCellRow): GridCell {
   return { code: row.code, name: row.name, town: { code: row.division, name: divisionName(row.division) ?? null }, workerName: row.workerName, workerPhone: row.workerPhone };
@@ -50,6 +51,8 @@ export class PersonResolver {
 
   @Query(() => PersonConnection, { description: '按姓名（前缀）、手机号后四位、网格或区划查询人员，条件同时满足；只含辖区内居住的人员' })
   @Directive(policy(['agency:GRID'], ['agency:POLICE'], ['role:supervisor']))
+  @Directive(CONNECTION_LIST_SIZE)
+  @Directive(cost(10))
   searchPersons(
     @Ctx() ctx: GridContext,
     @Arg('name', () => String, { nullable: true, description: '姓名或姓名开头' }) name?: string | null,
@@ -74,6 +77,7 @@ export class PersonResolver {
   }
 
   @Query(() => [GridCell], { description: '辖区内的网格及其网格员（按区划代码：县或乡镇）' })
+  @Directive(listSize({ assumedSize: 50 }))
   gridCells(@Arg('division', () => ID, { description: '区划代码（县 6 位或乡镇 9 位）' }) division: string, @Ctx() ctx: GridContext): GridCell[] {
     if (!/^\d{6}(\d{3})?$/.test(division)) {
       throw userError(ErrorCode.BAD_USER_INPUT, 'division must be a 6- or 9-digit division code', { argumentName: 'division' });

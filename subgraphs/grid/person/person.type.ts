@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../shared/paging/PageInfo.ts';
 import { Person } from '../../shared/schema/Person.ts';
+import { listSize } from '../../shared/schema/cost.ts';
 
 export const Gender = { MALE: 'MALE', FEMALE: 'FEMALE' } as const;
 export type Gender = (typeof Gender)[keyof typeof Gender];
@@ -46,6 +47,7 @@ export class Household {
   address!: string;
 
   @Field(() => [Person], { description: '户内成员' })
+  @Directive(listSize({ assumedSize: 8 }))
   members!: Person[];
 }
 

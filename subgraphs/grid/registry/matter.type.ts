@@ -3,6 +3,7 @@ import { Agency } from '../../shared/schema/enums.ts';
 import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
+import { listSize } from '../../shared/schema/cost.ts';
 
 export const MatterStatus = {
   OPEN: 'OPEN',
@@ -72,6 +73,7 @@ export abstract class Matter {
   summary!: MatterSummary;
 
   @Field(() => [Matter], { description: '关联事项（双向）' })
+  @Directive(listSize({ assumedSize: 5 }))
   related!: Matter[];
 }
 

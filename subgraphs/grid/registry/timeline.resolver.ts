@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { decodeAfter, pageSize } from '../../shared/paging/cursor.ts';
 import { PageInfo } from '../../shared/paging/PageInfo.ts';
 import { toConnection } from '../../shared/paging/toConnection.ts';
@@ -7,6 +7,7 @@ import { Person } from '../../shared/schema/Person.ts';
 import type { GridContext } from '../context.ts';
 import { matterRef } from './matter.resolver.ts';
 import { Matter, type MatterRef } from './matter.type.ts';
+import { CONNECTION_LIST_SIZE, cost } from '../../shared/schema/cost.ts';
 
 @ObjectType('MatterConnection', { description: '事项列表（分页）' })
 export class MatterConnection {
@@ -24,6 +25,8 @@ export class MatterConnection {
 export class TimelineResolver {
   // Nullable: the gateway can still return the rest of the person if grid fails.
   @FieldResolver(() => MatterConnection, { nullable: true, description: '此人在各机构的全部事项（辖区内），按受理时间由新到旧，可按机构筛选' })
+  @Directive(CONNECTION_LIST_SIZE)
+  @Directive(cost(5))
   timeline(
     @Root() person: Person,
     @Ctx() ctx: GridContext,

@@ -8,6 +8,7 @@ import type { GridContext } from '../context.ts';
 import { matterRef } from '../registry/matter.resolver.ts';
 import { compareAlertIds, type RiskAlertRow } from './risk.store.ts';
 import { RiskAlert, RiskAlertConnection } from './risk.type.ts';
+import { CONNECTION_LIST_SIZE, cost } from '../../shared/schema/cost.ts';
 
 const AGENCY_NAMES: Record<string, string> = { GRID: '综治中心', PETITIONS: '信访', POLICE: '公安', COURTS: '法院', LEGAL_AID: '司法行政' };
 
@@ -28,6 +29,8 @@ function reasons(alert: RiskAlertRow, windowDays: number): string[] {
 export class RiskResolver {
   @Query(() => RiskAlertConnection, { description: '辖区内的风险预警，每条说明原因及依据的事项（只计所查区划与本人辖区重合部分的事项）' })
   @Directive(policy(['agency:GRID'], ['role:supervisor']))
+  @Directive(CONNECTION_LIST_SIZE)
+  @Directive(cost(20))
   riskAlerts(
     @Arg('division', () => ID, { description: '区划代码（市、县或乡镇）' }) division: string,
     @Ctx() ctx: GridContext,

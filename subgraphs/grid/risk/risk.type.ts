@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../shared/paging/PageInfo.ts';
 import { Person } from '../../shared/schema/Person.ts';
 import { Matter, type MatterRef } from '../registry/matter.type.ts';
+import { listSize } from '../../shared/schema/cost.ts';
 
 export const RiskKind = {
   MULTI_AGENCY: 'MULTI_AGENCY',
@@ -38,6 +39,7 @@ export class RiskAlert {
   reasons!: string[];
 
   @Field(() => [Matter], { description: '预警依据的事项' })
+  @Directive(listSize({ assumedSize: 5 }))
   matters!: MatterRef[];
 }
 

@@ -6,6 +6,7 @@ import { localMidnight } from '../../shared/time/chinaTime.ts';
 import type { GridContext } from '../context.ts';
 import { Tier } from '../dispute/dispute.enums.ts';
 import { CenterStats } from './stats.type.ts';
+import { cost } from '../../shared/schema/cost.ts';
 
 const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -13,6 +14,7 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : part / whole
 export class StatsResolver {
   @Query(() => CenterStats, { description: '辖区工作统计：受理、化解率、办结率、满意率、各层级化解占比、分类别、当前超期（只计所查区划与本人辖区重合部分的工单）' })
   @Directive('@authenticated')
+  @Directive(cost(50))
   centerStats(
     @Arg('division', () => ID, { description: '区划代码（市、县或乡镇）' }) division: string,
     @Arg('from', () => DateScalar, { description: '统计期起（含）' }) from: string,

@@ -1,7 +1,8 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import { Tier } from '../dispute/dispute.enums.ts';
+import { listSize } from '../../shared/schema/cost.ts';
 
 @ObjectType('TierShare', { description: '各层级化解情况' })
 export class TierShare {
@@ -48,9 +49,11 @@ export class CenterStats {
   satisfactionRate!: number | null;
 
   @Field(() => [TierShare], { description: '村、乡镇、县各层级化解占比' })
+  @Directive(listSize({ assumedSize: 3 }))
   byTier!: TierShare[];
 
   @Field(() => [CategoryStats], { description: '分类别受理与化解' })
+  @Directive(listSize({ assumedSize: 11 }))
   byCategory!: CategoryStats[];
 
   @Field(() => Int, { description: '当前超期未办结工单数（不限统计期）' })

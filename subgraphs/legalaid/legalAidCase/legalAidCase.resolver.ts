@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { typenameOfCaseCode } from '../../shared/codes/caseCode.ts';
 import { ErrorCode, userError } from '../../shared/errors.ts';
 import { divisionName } from '../../shared/identity/divisions.ts';
@@ -24,6 +24,7 @@ import {
   LegalAidMediation,
   LegalAidStepRecord,
 } from './legalAidCase.type.ts';
+import { CONNECTION_LIST_SIZE, listSize } from '../../shared/schema/cost.ts';
 
 export const legalAidCaseRef = (caseCode: string): MatterRef => ({ __typename: 'LegalAidCase', caseCode });
 
@@ -118,6 +119,7 @@ export class LegalAidCaseResolver {
   }
 
   @Query(() => LegalAidCaseConnection, { description: '司法行政事项列表，按申请时间由新到旧' })
+  @Directive(CONNECTION_LIST_SIZE)
   legalAidCases(
     @Ctx() ctx: LegalAidContext,
     @Arg('filter', () => LegalAidCaseFilterInput, { nullable: true }) filter?: LegalAidCaseFilterInput | null,
@@ -170,6 +172,7 @@ export class LegalAidCaseResolver {
   }
 
   @FieldResolver(() => [Party], { description: '当事人' })
+  @Directive(listSize({ assumedSize: 5 }))
   async parties(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<Party[]> {
     const parties = await ctx.loaders.parties.load(c.caseCode);
     return parties.map(partyOf);
@@ -203,6 +206,7 @@ export class LegalAidCaseResolver {
   }
 
   @FieldResolver(() => [LegalAidCaseLink], { description: '本机构记录的关联事项（来源、后续事项、司法确认案件等）' })
+  @Directive(listSize({ assumedSize: 5 }))
   async links(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<LegalAidCaseLink[]> {
     const links = await ctx.loaders.links.load(c.caseCode);
     // One loader batch for all of them: a case outside the jurisdiction shows as a link to null.

@@ -46,6 +46,7 @@ import {
   PetitionReview,
   PetitionStepRecord,
 } from './petition.type.ts';
+import { CONNECTION_LIST_SIZE, listSize } from '../../shared/schema/cost.ts';
 
 /** The procedure is the petitions bureau's own work. */
 const PETITIONS_ONLY = policy(['agency:PETITIONS']);
@@ -83,6 +84,7 @@ export class PetitionResolver {
   }
 
   @Query(() => PetitionConnection, { description: '信访事项列表，按登记时间由新到旧' })
+  @Directive(CONNECTION_LIST_SIZE)
   petitions(
     @Ctx() ctx: PetitionsContext,
     @Arg('filter', () => PetitionFilter, { nullable: true }) filter?: PetitionFilter | null,
@@ -110,6 +112,7 @@ export class PetitionResolver {
   }
 
   @FieldResolver(() => [Party], { description: `信访人。检举控告类的控告人身份保密，显示为“${ACCUSER_PLACEHOLDER}”，不关联人员` })
+  @Directive(listSize({ assumedSize: 5 }))
   async petitioners(@Root() p: PetitionRow, @Ctx() ctx: PetitionsContext): Promise<Party[]> {
     const parties = await ctx.loaders.parties.load(p.caseCode);
     return parties.flatMap((x): Party[] => {
@@ -121,11 +124,13 @@ export class PetitionResolver {
 
   @FieldResolver(() => [Party], { nullable: true, description: '控告人的真实身份（《信访工作条例》第三十条：不得泄露给被控告人；需 petitions:accuser 权限）' })
   @Directive(requiresScope(Scope.PETITION_ACCUSER))
+  @Directive(listSize({ assumedSize: 5 }))
   async accusers(@Root() p: PetitionRow, @Ctx() ctx: PetitionsContext): Promise<Party[]> {
     return (await ctx.loaders.parties.load(p.caseCode)).filter((x) => x.role === 'COMPLAINANT').map(partyOf);
   }
 
   @FieldResolver(() => [Party], { description: '被反映人、被控告人' })
+  @Directive(listSize({ assumedSize: 5 }))
   async respondents(@Root() p: PetitionRow, @Ctx() ctx: PetitionsContext): Promise<Party[]> {
     return (await ctx.loaders.parties.load(p.caseCode)).filter((x) => x.role !== 'PETITIONER' && x.role !== 'COMPLAINANT').map(partyOf);
   }

@@ -33,6 +33,7 @@ import {
   PoliceOfficer,
   PoliceOfficerInput,
 } from './incident.type.ts';
+import { CONNECTION_LIST_SIZE, listSize } from '../../shared/schema/cost.ts';
 
 export const incidentRef = (caseCode: string): MatterRef => ({ __typename: 'PoliceIncident', caseCode });
 
@@ -72,6 +73,7 @@ export class IncidentResolver {
   }
 
   @Query(() => PoliceIncidentConnection, { description: '警情列表，按接警时间由新到旧' })
+  @Directive(CONNECTION_LIST_SIZE)
   policeIncidents(
     @Ctx() ctx: PoliceContext,
     @Arg('filter', () => PoliceIncidentFilter, { nullable: true }) filter?: PoliceIncidentFilter | null,
@@ -213,6 +215,7 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => [Party], { description: '涉及人员：报警人、受害人、证人及其他涉事人员（违法犯罪嫌疑人见 suspects）' })
+  @Directive(listSize({ assumedSize: 5 }))
   async parties(@Root() i: MatterRef, @Ctx() ctx: PoliceContext): Promise<Party[]> {
     return (await ctx.loaders.parties.load(i.caseCode)).filter((p) => p.role !== 'SUSPECT').map(partyOf);
   }
@@ -220,6 +223,7 @@ export class IncidentResolver {
   @FieldResolver(() => [Party], { nullable: true, description: '违法犯罪嫌疑人（仅公安可见，需 police:restricted 权限）' })
   @Directive(requiresScope(Scope.POLICE_RESTRICTED))
   @Directive(POLICE_ONLY)
+  @Directive(listSize({ assumedSize: 5 }))
   async suspects(@Root() i: MatterRef, @Ctx() ctx: PoliceContext): Promise<Party[]> {
     return (await ctx.loaders.parties.load(i.caseCode)).filter((p) => p.role === 'SUSPECT').map(partyOf);
   }

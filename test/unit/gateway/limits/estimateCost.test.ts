@@ -99,3 +99,17 @@ describe('the person view on our supergraph', () => {
     expect(cost(PERSON_VIEW, variables, m)).toEqual({ cost: 1 + 100 + 5 + 100 * 7, readsVariables: false });
   });
 });
+
+describe('the checked-in supergraph, as the subgraphs declare @listSize and @cost', () => {
+  const sdl = readFileSync(new URL('../../../../schema/supergraph.graphql', import.meta.url), 'utf8');
+  const m = CostModel.fromSupergraph(sdl, apiSchemaOf(sdl));
+
+  it('prices the person view at 806, within the default budget of 5000', () => {
+    expect(cost(PERSON_VIEW, { idNumber: '420923199001011234' }, m).cost).toBe(806);
+  });
+
+  it('prices a list bomb (100 persons x their 100-matter timelines) far over the budget', () => {
+    const bomb = '{ searchPersons(name: "王", first: 100) { nodes { timeline(first: 100) { nodes { caseCode related { caseCode summary { title } } } } } } }';
+    expect(cost(bomb, {}, m).cost).toBeGreaterThan(5000);
+  });
+});

@@ -24,8 +24,8 @@ describe('police: federation', () => {
     expect(sdl).toMatch(new RegExp(`policeIncidentsAsSuspect: \\[PoliceIncident!\\] ${policeOnly}`));
     // Everyone else still sees the incident and its other parties; the person slice is nullable
     // (the rest of the person still comes back when police is down).
-    expect(sdl).toMatch(/\n\s+parties: \[Party!\]!\n/);
-    expect(sdl).toMatch(/\n\s+policeIncidents: \[PoliceIncident!\]\n/);
+    expect(sdl).toMatch(/\n\s+parties: \[Party!\]! @listSize\(assumedSize: 5\)\n/);
+    expect(sdl).toMatch(/\n\s+policeIncidents: \[PoliceIncident!\] @listSize\(assumedSize: 20\)\n/);
     // The three police-only fields and the six steps of an incident.
     expect(sdl.match(/@policy\(policies: \[\["agency:POLICE"\]\]\)/g)).toHaveLength(9);
     expect(sdl.match(/@requiresScopes\(scopes: \[\["/g)).toHaveLength(3);

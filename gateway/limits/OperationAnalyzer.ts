@@ -3,7 +3,7 @@ import { ErrorCode } from '../errors.ts';
 import { countTokens } from './countTokens.ts';
 import type { CostModel } from './CostModel.ts';
 import { estimateCost } from './estimateCost.ts';
-import { LruCache } from './LruCache.ts';
+import { LruCache } from '../cache/LruCache.ts';
 import { measureDocument, type DocumentShape } from './measureDocument.ts';
 import type { LimitsConfig } from './parseLimitsConfig.ts';
 

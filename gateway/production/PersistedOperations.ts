@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Kind, parse, print, type DocumentNode } from 'graphql';
 import { ConfigError } from '../errors.ts';
-import { LruCache } from '../limits/LruCache.ts';
+import { LruCache } from '../cache/LruCache.ts';
 import { operationId } from './operationId.ts';
 
 /** One operation of an Apollo persisted-query manifest. */

@@ -11,7 +11,7 @@ import { authenticate, AuthenticationError } from './authenticate.ts';
 import { buildAuthorizationIndex, type AuthorizationIndex } from './buildAuthorizationIndex.ts';
 import { CONTEXT_HEADER, createContextSigner } from './createContextSigner.ts';
 import { createTokenVerifier } from './createTokenVerifier.ts';
-import { LruCache } from './LruCache.ts';
+import { LruCache } from '../cache/LruCache.ts';
 import { parseAccessPurpose, PURPOSE_HEADER } from './parseAccessPurpose.ts';
 import type { SecurityConfig } from './parseSecurityConfig.ts';
 import { PERSON_DATA_TYPES } from './personDataTypes.ts';

@@ -7,6 +7,7 @@ import { toConnection } from '../../shared/paging/toConnection.ts';
 import { DateScalar } from '../../shared/schema/scalars.ts';
 import { Person } from '../../shared/schema/Person.ts';
 import { Scope, policy, requiresScope } from '../../shared/schema/scopes.ts';
+import { localDate } from '../../shared/time/chinaTime.ts';
 import type { GridContext } from '../context.ts';
 import { Division, Gender, GridCell, Household, PersonConnection } from './person.type.ts';
 import type { GridCellRow, PersonRow } from './person.store.ts';
@@ -18,10 +19,11 @@ export function toGridCell(row: GridCellRow): GridCell {
 
 /** Whole years between a birth date and a moment (the birthday counts on its day). */
 export function ageAt(birthDate: string, now: Date): number {
+  // Birthdays fall on China's calendar: between 00:00 and 08:00 local time
+  // the UTC date is still the day before.
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = now.getUTCFullYear() - y;
-  if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) age--;
-  return age;
+  const [ny, nm, nd] = localDate(now).split('-').map(Number) as [number, number, number];
+  return ny - y - (nm < m || (nm === m && nd < d) ? 1 : 0);
 }
 
 const PHONE_SUFFIX = /^\d{4}$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LruCache } from '../../../../gateway/limits/LruCache.ts';
+import { LruCache } from '../../../../gateway/cache/LruCache.ts';
 import { TokenBuckets } from '../../../../gateway/limits/TokenBuckets.ts';
 
 describe('TokenBuckets', () => {

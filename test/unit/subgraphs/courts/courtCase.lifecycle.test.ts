@@ -242,4 +242,18 @@ describe('courts: the case cycle', () => {
     expect(rest.data?.courtCases.pageInfo.hasNextPage).toBe(false);
     expect((await courts.gql(`{ courtCases(after: "nonsense") { totalCount } }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+  it('answers each of several steps in one operation with the state after that step', async () => {
+    const received = await receive({}, 'receipt-multi');
+    const c: string = received.data?.receiveCourtCase.caseCode;
+    const both = await courts.gql(
+      `mutation($c: ID!) {
+        a: fileCourtCase(caseCode: $c, judge: "陈法官") { status hearings { place } }
+        b: scheduleHearing(caseCode: $c, at: "2026-11-20T09:00:00+08:00", kind: MEDIATION, place: "第一审判庭") { status hearings { place } }
+      }`,
+      { c },
+      '陈法官',
+    );
+    expect(both.errors).toBeUndefined();
+    expect(both.data).toEqual({ a: { status: 'FILED', hearings: [] }, b: { status: 'FILED', hearings: [{ place: '第一审判庭' }] } });
+  });
 });

@@ -34,6 +34,18 @@ describe('grid: people', () => {
     });
   });
 
+  it('counts age by China\'s calendar: on the birthday at 01:00 local time (still the day before in UTC)', async () => {
+    grid.clock.set('2027-03-16T01:00:00+08:00');
+    try {
+      const res = await grid.gql(`{ personByIdNumber(idNumber: "420923198503161235") { age } }`);
+      expect(res.data?.personByIdNumber.age).toBe(42);
+      grid.clock.set('2027-03-15T23:00:00+08:00');
+      expect((await grid.gql(`{ personByIdNumber(idNumber: "420923198503161235") { age } }`)).data?.personByIdNumber.age).toBe(41);
+    } finally {
+      grid.clock.set('2026-11-01T08:00:00+08:00');
+    }
+  });
+
   it('accepts a lower-case x and surrounding spaces', async () => {
     const res = await grid.gql(`{ personByIdNumber(idNumber: " 11010519491231002x ") { id } }`);
     expect(res.errors).toBeUndefined();

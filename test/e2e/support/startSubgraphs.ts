@@ -80,11 +80,13 @@ export async function startSubgraphs(options: { people?: number; seed?: number; 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  try {
-    await Promise.all(SUBGRAPHS.map((s) => running.start(s.name)));
-  } catch (error) {
+  // Wait for every start, not just the first failure: a subgraph still
+  // starting when another fails would otherwise be left running.
+  const started = await Promise.allSettled(SUBGRAPHS.map((s) => running.start(s.name)));
+  const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
     await running.close();
-    throw error;
+    throw failed.reason;
   }
   return running;
 }

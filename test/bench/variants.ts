@@ -118,6 +118,8 @@ export const VARIANTS: readonly GatewayVariant[] = [
           NODE_ENV: 'development',
           // Authentication off takes authorization, purpose and the signed context with it.
           GATEWAY_AUTH: 'off',
+          // It still signs a context (for an anonymous development user): with the key the bench's subgraphs trust.
+          ...(ctx.contextPrivateJwk ? { GATEWAY_CONTEXT_PRIVATE_KEY: JSON.stringify(ctx.contextPrivateJwk) } : {}),
           GATEWAY_AUDIT: 'off',
           GATEWAY_RATE_LIMIT_BURST: '0',
           GATEWAY_ALLOW_UNENFORCED_AUTHORIZATION: 'true',

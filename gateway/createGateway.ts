@@ -132,6 +132,7 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
   });
   const transportLog = app.log.child({ component: 'transport' });
   const subgraphUrl = (name: string, declaredUrl: string) => overrideFor(config.subgraphUrls, name) ?? declaredUrl;
+  const planCacheMetrics = { onHit: () => metrics.queryPlanCacheHits.inc(), onMiss: () => metrics.queryPlanCacheMisses.inc() };
 
   // Supergraph lifecycle: a watched file, validated generations.
   const supergraphLog = app.log.child({ component: 'supergraph' });
@@ -158,8 +159,12 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
         log: transportLog,
         ...(headersFor ? { headersFor } : {}),
       }),
-    createPlanCache: () =>
-      new PlanCache({ maxEntries: 2000, onHit: () => metrics.queryPlanCacheHits.inc(), onMiss: () => metrics.queryPlanCacheMisses.inc() }),
+    // Plans (and, with our executor, compiled operations): 2000 per
+    // generation; the executor in use reports its cache's hits and misses.
+    executor: config.executor,
+    planOptions: config.queryPlanner,
+    createPlanCache: (counted) => new PlanCache({ maxEntries: 2000, ...(counted ? planCacheMetrics : {}) }),
+    compiledOperations: { maxEntries: 2000, ...planCacheMetrics },
     logger: app.log.child({ component: 'apollo-gateway' }),
     enforcedSecurityFeatures: new Set([...security.enforcedFeatures, ...(options.enforcedSecurityFeatures ?? [])]),
     allowUnenforcedAuthorization: config.allowUnenforcedAuthorization,

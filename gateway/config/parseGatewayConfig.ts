@@ -7,6 +7,9 @@ import { parseSecurityConfig, type SecurityConfig } from '../security/parseSecur
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
+/** Who executes query plans: the gateway's own executor (gateway/execution) or @apollo/gateway's. */
+export type ExecutorKind = 'onewindow' | 'apollo';
+
 export interface BreakerConfig {
   /** Consecutive failed fetches that open the circuit. */
   failureThreshold: number;
@@ -53,6 +56,15 @@ export interface GatewayConfig {
    * only: refused in production.
    */
   allowUnenforcedAuthorization: boolean;
+  /** `GATEWAY_EXECUTOR`: who executes query plans (both plan alike, with @apollo/query-planner). */
+  executor: ExecutorKind;
+  /**
+   * @apollo/gateway's planner switches, read from its own variables
+   * (`APOLLO_DISABLE_SECURITY_RECURSIVE_SELECTIONS_CHECK`,
+   * `APOLLO_DISABLE_SECURITY_NON_LOCAL_SELECTIONS_CHECK`, `true` disables),
+   * so that both executors plan with the same options.
+   */
+  queryPlanner: { recursiveSelectionsLimitDisabled: boolean; nonLocalSelectionsLimitDisabled: boolean };
   /** Stack traces and internal details in client errors (development and test only). */
   exposeErrorDetails: boolean;
   logLevel: string;
@@ -114,6 +126,11 @@ export function parseGatewayConfig(argv: readonly string[], env: Readonly<Record
     },
     graphiql: nodeEnv !== 'production' && boolean('GATEWAY_GRAPHIQL', env.GATEWAY_GRAPHIQL, true),
     allowUnenforcedAuthorization: unenforcedAuthorization(nodeEnv, env.GATEWAY_ALLOW_UNENFORCED_AUTHORIZATION),
+    executor: executorKind(env.GATEWAY_EXECUTOR),
+    queryPlanner: {
+      recursiveSelectionsLimitDisabled: env.APOLLO_DISABLE_SECURITY_RECURSIVE_SELECTIONS_CHECK === 'true',
+      nonLocalSelectionsLimitDisabled: env.APOLLO_DISABLE_SECURITY_NON_LOCAL_SELECTIONS_CHECK === 'true',
+    },
     exposeErrorDetails: nodeEnv !== 'production',
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'warn' : 'info'),
     shutdownTimeoutMs: integer('GATEWAY_SHUTDOWN_TIMEOUT_MS', env.GATEWAY_SHUTDOWN_TIMEOUT_MS, 10_000, 0),
@@ -129,6 +146,12 @@ function unenforcedAuthorization(nodeEnv: NodeEnv, value: string | undefined): b
     throw new ConfigError('GATEWAY_ALLOW_UNENFORCED_AUTHORIZATION cannot be on in production: protected fields would be served to anyone.');
   }
   return allowed;
+}
+
+function executorKind(value: string | undefined): ExecutorKind {
+  if (value === undefined || value === '') return 'onewindow';
+  if (value === 'onewindow' || value === 'apollo') return value;
+  throw new ConfigError(`GATEWAY_EXECUTOR must be onewindow or apollo, not "${value}".`);
 }
 
 function parseArgs(argv: readonly string[]): { supergraph?: string; port?: string } {

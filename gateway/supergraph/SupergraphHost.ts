@@ -1,21 +1,22 @@
 import { ApolloGateway, type GraphQLDataSource, type SupergraphManager } from '@apollo/gateway';
-import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { createHash } from 'node:crypto';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { ExecutorKind } from '../config/parseGatewayConfig.ts';
 import { ErrorCode, type SupergraphRefusal } from '../errors.ts';
+import type { CompiledOperation } from '../execution/CompiledOperation.ts';
+import type { GatewayExecutionResult, GatewayExecutor, GatewayInterface, GatewayRequestContext } from '../execution/gatewayTypes.ts';
+import { OperationExecutor, type RunRequest } from '../execution/OperationExecutor.ts';
 import { inspectSupergraph, messageOf, type SubgraphEndpoint } from './inspectSupergraph.ts';
 import type { PlanCache } from './PlanCache.ts';
 import { AUTHORIZATION_FEATURES, securityFeaturesOf, withoutSecurityPurpose } from './securityFeatures.ts';
 
-type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
-type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
-type RequestContext = Parameters<GatewayExecutor>[0];
 type SchemaListener = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
 type Logger = NonNullable<ConstructorParameters<typeof ApolloGateway>[0]>['logger'] & object;
 
 /**
  * One loaded supergraph: its own immutable `ApolloGateway` (schema, query
- * planner, plan cache, data sources). A reload makes a new generation; the old
+ * planner, plan cache, data sources) and the gateway's own executor over the
+ * same supergraph and data sources. A reload makes a new generation; the old
  * one finishes the requests that started on it.
  */
 export interface SupergraphGeneration {
@@ -28,7 +29,24 @@ export interface SupergraphGeneration {
   /** Authorization features the supergraph links that nothing enforces (development only). */
   readonly unenforcedFeatures: readonly string[];
   readonly loadedAt: Date;
+  /** Who executes (`GATEWAY_EXECUTOR`). */
+  readonly executorKind: ExecutorKind;
+  /** What Apollo Server calls: ours, or @apollo/gateway's (`GATEWAY_EXECUTOR=apollo`). */
   readonly executor: GatewayExecutor;
+  /**
+   * For a caller without Apollo Server: the operation compiled for this
+   * supergraph (cached per generation by text and operation name; counted
+   * as plan-cache hits and misses). The document must have been validated
+   * against `schema`. Throws what planning throws.
+   */
+  compile(document: DocumentNode, operationName?: string | null): CompiledOperation;
+  /**
+   * Runs a compiled operation of this generation: `variables` already
+   * coerced, `context` the request's `GatewayContext`. Resolves with
+   * `{ data, errors, extensions }` as Apollo Server would serve them before
+   * formatting errors. Counts as a request in flight on this generation.
+   */
+  run(compiled: CompiledOperation, request: RunRequest): Promise<GatewayExecutionResult>;
   readonly gateway: ApolloGateway;
   inFlight: number;
   retired: boolean;
@@ -41,8 +59,18 @@ export interface SupergraphHostOptions {
   subgraphUrl: (name: string, declaredUrl: string) => string;
   /** The data source for one subgraph endpoint (shared transport state behind it). */
   createDataSource: (endpoint: { name: string; url: string }) => GraphQLDataSource;
-  /** A fresh query-plan cache for a new generation. */
-  createPlanCache: () => PlanCache;
+  /**
+   * A fresh query-plan cache for a new generation's `ApolloGateway`;
+   * `counted`: its hits and misses are the ones reported (it is the
+   * executor in use).
+   */
+  createPlanCache: (counted: boolean) => PlanCache;
+  /** Who executes operations (default: ours). */
+  executor?: ExecutorKind;
+  /** @apollo/gateway's planner switches (see GatewayConfig.queryPlanner). */
+  planOptions?: { recursiveSelectionsLimitDisabled: boolean; nonLocalSelectionsLimitDisabled: boolean };
+  /** Operations compiled and kept per generation by our executor, and its plan-cache metrics. */
+  compiledOperations?: { maxEntries: number; onHit?: () => void; onMiss?: () => void };
   logger: Logger;
   /** Authorization features a plugin enforces (issue 6): supergraphs linking them are served. */
   enforcedSecurityFeatures?: ReadonlySet<string>;
@@ -119,17 +147,21 @@ export class SupergraphHost implements GatewayInterface {
     return next;
   }
 
-  private readonly execute: GatewayExecutor = async (requestContext: RequestContext) => {
+  private readonly execute: GatewayExecutor = async (requestContext: GatewayRequestContext) => {
     const generation = this.bySchema.get(requestContext.schema) ?? this.currentGeneration;
     if (!generation) throw new Error('No supergraph loaded');
+    return this.inFlight(generation, () => generation.executor(requestContext));
+  };
+
+  private async inFlight<T>(generation: SupergraphGeneration, work: () => Promise<T>): Promise<T> {
     generation.inFlight++;
     try {
-      return await generation.executor(requestContext);
+      return await work();
     } finally {
       generation.inFlight--;
       if (generation.retired && generation.inFlight === 0) void this.dispose(generation);
     }
-  };
+  }
 
   private async apply(sdl: string): Promise<{ ok: true; generation: SupergraphGeneration } | { ok: false; refusal: SupergraphRefusal }> {
     const id = createHash('sha256').update(sdl).digest('hex');
@@ -158,17 +190,24 @@ export class SupergraphHost implements GatewayInterface {
     if (!inspection.ok) return this.refuse(withHint(inspection.refusal));
 
     const { createDataSource, subgraphUrl, createPlanCache, logger } = this.options;
+    const executorKind = this.options.executor ?? 'onewindow';
+    // Both executors use the same data sources (one per subgraph).
+    const dataSources = new Map<string, GraphQLDataSource>();
     let gateway: ApolloGateway;
     let schema: GraphQLSchema | undefined;
     let executor: GatewayExecutor | null;
     try {
       gateway = new ApolloGateway({
         supergraphSdl: executableSdl,
-        buildService: ({ name, url }) => createDataSource({ name, url: subgraphUrl(name, url ?? '') }),
+        buildService: ({ name, url }) => {
+          const dataSource = createDataSource({ name, url: subgraphUrl(name, url ?? '') });
+          dataSources.set(name, dataSource);
+          return dataSource;
+        },
         logger,
         validateSupergraph: true,
         serviceHealthCheck: false,
-        queryPlannerConfig: { cache: createPlanCache() },
+        queryPlannerConfig: { cache: createPlanCache(executorKind === 'apollo') },
       });
       const unsubscribe = gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (schema = apiSchema));
       try {
@@ -182,6 +221,24 @@ export class SupergraphHost implements GatewayInterface {
     if (!schema || !executor) {
       return this.refuse({ code: ErrorCode.SUPERGRAPH_INVALID, message: '@apollo/gateway loaded no schema' });
     }
+    let operations: OperationExecutor;
+    try {
+      const compiled = this.options.compiledOperations ?? { maxEntries: 2000 };
+      operations = new OperationExecutor({
+        supergraph: inspection.supergraph,
+        schema,
+        dataSources,
+        apollo: executor,
+        planOptions: this.options.planOptions ?? { recursiveSelectionsLimitDisabled: false, nonLocalSelectionsLimitDisabled: false },
+        // In apollo mode, @apollo/gateway's plan cache is the one counted.
+        cache: executorKind === 'onewindow' ? compiled : { maxEntries: compiled.maxEntries },
+        logger,
+        executeWithApollo: executorKind === 'apollo',
+      });
+    } catch (error) {
+      await gateway.stop().catch(() => undefined);
+      return this.refuse({ code: ErrorCode.SUPERGRAPH_INVALID, message: messageOf(error) });
+    }
 
     const generation: SupergraphGeneration = {
       id,
@@ -190,7 +247,10 @@ export class SupergraphHost implements GatewayInterface {
       subgraphs: inspection.subgraphs,
       unenforcedFeatures,
       loadedAt: new Date(),
-      executor,
+      executorKind,
+      executor: executorKind === 'onewindow' ? operations.executor : executor,
+      compile: (document, operationName) => operations.compile(document, operationName),
+      run: (compiled, request) => this.inFlight(generation, () => operations.run(compiled, request)),
       gateway,
       inFlight: 0,
       retired: false,

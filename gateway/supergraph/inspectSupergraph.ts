@@ -9,7 +9,8 @@ export interface SubgraphEndpoint {
   declaredUrl: string;
 }
 
-export type SupergraphInspection = { ok: true; subgraphs: SubgraphEndpoint[] } | { ok: false; refusal: SupergraphRefusal };
+/** `supergraph`: the validated supergraph, which the gateway's executor plans with. */
+export type SupergraphInspection = { ok: true; subgraphs: SubgraphEndpoint[]; supergraph: Supergraph } | { ok: false; refusal: SupergraphRefusal };
 
 /**
  * The first gate a supergraph passes before it may serve: it must build as a
@@ -19,9 +20,11 @@ export type SupergraphInspection = { ok: true; subgraphs: SubgraphEndpoint[] } |
  * loading it (see SupergraphHost). Never throws: a refusal is a value.
  */
 export function inspectSupergraph(sdl: string, urlFor: (name: string, declaredUrl: string) => string): SupergraphInspection {
+  let supergraph: Supergraph;
   let metadata: readonly { name: string; url: string }[];
   try {
-    metadata = Supergraph.build(sdl, { validateSupergraph: true }).subgraphsMetadata();
+    supergraph = Supergraph.build(sdl, { validateSupergraph: true });
+    metadata = supergraph.subgraphsMetadata();
   } catch (error) {
     return { ok: false, refusal: { code: ErrorCode.SUPERGRAPH_INVALID, message: messageOf(error) } };
   }
@@ -36,7 +39,7 @@ export function inspectSupergraph(sdl: string, urlFor: (name: string, declaredUr
       },
     };
   }
-  return { ok: true, subgraphs };
+  return { ok: true, subgraphs, supergraph };
 }
 
 function isHttpUrl(value: string): boolean {

@@ -18,6 +18,32 @@ function isIncomingOperation(options: ProcessOptions): options is IncomingOperat
   return 'incomingRequestContext' in options;
 }
 
+/**
+ * A subgraph request prepared once and sent many times: the JSON body up to
+ * the variables (`{"query":…,"operationName":…`), and whether it is a
+ * mutation (never retried).
+ */
+export interface PreparedSubgraphRequest {
+  readonly query: string;
+  readonly operationName: string | undefined;
+  readonly mutation: boolean;
+  readonly bodyStart: string;
+}
+
+export function prepareSubgraphRequest(query: string, operationName: string | undefined, mutation = /^\s*mutation\b/.test(query)): PreparedSubgraphRequest {
+  let bodyStart = `{"query":${JSON.stringify(query)}`;
+  if (operationName) bodyStart += `,"operationName":${JSON.stringify(operationName)}`;
+  return { query, operationName, mutation, bodyStart };
+}
+
+export interface SendOptions {
+  /** The operation's context: headers (trace, request id, `headersFor`) and its logger. */
+  context?: GatewayContext | undefined;
+  /** The response's cache policy, narrowed by the subgraph's Cache-Control (Apollo Server's `overallCachePolicy`). */
+  cachePolicy?: unknown;
+  extensions?: Record<string, unknown> | undefined;
+}
+
 /** Who the subgraph is, for headers that depend on it. */
 export interface SubgraphIdentity {
   readonly name: string;
@@ -82,26 +108,36 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   async process(options: ProcessOptions): Promise<GatewayResponse> {
     const { request } = options;
     if (!request.query) throw new Error('Missing query');
-    const started = performance.now();
     const incoming = isIncomingOperation(options) ? options : undefined;
-    const context = incoming?.context as GatewayContext | undefined;
-    const mutation = /^\s*mutation\b/.test(request.query);
-    const headers = await this.willSendRequest(context);
-    const body = JSON.stringify({
-      query: request.query,
-      ...(request.operationName ? { operationName: request.operationName } : {}),
-      ...(request.variables ? { variables: request.variables } : {}),
-      ...(request.extensions ? { extensions: request.extensions } : {}),
+    return this.send(prepareSubgraphRequest(request.query, request.operationName ?? undefined), request.variables, {
+      context: incoming?.context as GatewayContext | undefined,
+      cachePolicy: incoming?.incomingRequestContext.overallCachePolicy,
+      extensions: request.extensions,
     });
+  }
 
+  /**
+   * One fetch, as `process` makes it, for a caller that prepared the request
+   * once (the gateway's executor, per fetch of a compiled operation): the
+   * body is the same JSON `process` sends, the policy (deadline, retries,
+   * breaker, metrics, errors) the same.
+   */
+  async send(prepared: PreparedSubgraphRequest, variables: Record<string, unknown> | undefined, options: SendOptions = {}): Promise<GatewayResponse> {
+    const started = performance.now();
+    const { context, cachePolicy, extensions } = options;
+    const headers = await this.willSendRequest(context);
+    let body = prepared.bodyStart;
+    if (variables) body += `,"variables":${JSON.stringify(variables)}`;
+    if (extensions) body += `,"extensions":${JSON.stringify(extensions)}`;
+    body += '}';
+
+    const { mutation } = prepared;
     const outcome = await this.fetchWithPolicy(headers, body, mutation);
     const seconds = (performance.now() - started) / 1000;
     const { metrics, name } = this.options;
     if (outcome.ok) {
       metrics.subgraphFetchDuration.observe({ subgraph: name, outcome: 'ok' }, seconds);
-      if (incoming?.incomingRequestContext.overallCachePolicy) {
-        restrictCachePolicy(incoming.incomingRequestContext.overallCachePolicy, outcome.cacheControl);
-      }
+      if (cachePolicy) restrictCachePolicy(cachePolicy, outcome.cacheControl);
       return outcome.response;
     }
     const failure: SubgraphFailure = { ...outcome.failure, ...(mutation ? { mutation } : {}) };

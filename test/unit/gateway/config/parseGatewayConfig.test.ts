@@ -39,6 +39,13 @@ describe('parseGatewayConfig', () => {
     expect(overrideFor(config.transport.timeoutMsBySubgraph, 'courts')).toBe(8000);
   });
 
+  it('executes with our executor unless GATEWAY_EXECUTOR=apollo; reads the planner switches @apollo/gateway reads', () => {
+    expect(parseGatewayConfig([], {}).executor).toBe('onewindow');
+    expect(parseGatewayConfig([], { GATEWAY_EXECUTOR: 'apollo' }).executor).toBe('apollo');
+    expect(parseGatewayConfig([], {}).queryPlanner).toEqual({ recursiveSelectionsLimitDisabled: false, nonLocalSelectionsLimitDisabled: false });
+    expect(parseGatewayConfig([], { APOLLO_DISABLE_SECURITY_RECURSIVE_SELECTIONS_CHECK: 'true' }).queryPlanner.recursiveSelectionsLimitDisabled).toBe(true);
+  });
+
   it('turns GraphiQL, error details and unenforced authorization off in production', () => {
     const config = parseGatewayConfig([], { NODE_ENV: 'production', ...PRODUCTION_SECURITY_ENV });
     expect(config.graphiql).toBe(false);
@@ -54,6 +61,7 @@ describe('parseGatewayConfig', () => {
     [['stray'], {}],
     [[], { GATEWAY_PORT: '70000' }],
     [[], { NODE_ENV: 'staging' }],
+    [[], { GATEWAY_EXECUTOR: 'fast' }],
     [[], { SUBGRAPH_URLS: '[1]' }],
     [[], { SUBGRAPH_URLS: '{"grid": "ftp://x"}' }],
     [[], { SUBGRAPH_URL_GRID: 'not a url' }],

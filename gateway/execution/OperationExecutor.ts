@@ -55,6 +55,7 @@ export interface RunRequest {
 export class OperationExecutor {
   private readonly compileContext: CompileContext;
   private readonly cache: LruCache<string, CompiledOperation>;
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, CompiledOperation>>();
 
   constructor(private readonly options: OperationExecutorOptions) {
     const { supergraph } = options;
@@ -73,12 +74,23 @@ export class OperationExecutor {
    * The compiled operation for `(document, operationName)`, from the cache
    * when the same text was compiled before (keyed by the document's source
    * text, which the security layer rewrites per user, and the operation
-   * name). Throws what planning throws.
+   * name; the same document object is found without building the key).
+   * Throws what planning throws.
    */
   compile(document: DocumentNode, operationName?: string | null): CompiledOperation {
+    const name = operationName ?? '';
+    // The same document object again (a caller's parse cache): no key to build.
+    let byName = this.byDocument.get(document);
+    const known = byName?.get(name);
+    if (known) return this.hit(known);
     const text = document.loc?.source.body ?? print(document);
-    const key = `t:${operationName ?? ''}\u0000${text}`;
-    return this.cached(key, document, operationName ?? undefined);
+    const compiled = this.cached(`t:${name}\u0000${text}`, document, operationName ?? undefined);
+    if (!byName) {
+      byName = new Map();
+      this.byDocument.set(document, byName);
+    }
+    byName.set(name, compiled);
+    return compiled;
   }
 
   /**

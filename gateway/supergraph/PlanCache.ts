@@ -1,6 +1,6 @@
 import type { GatewayConfig } from '@apollo/gateway';
 
-// Types from @apollo/gateway's own config (its query planner is not a direct dependency).
+// Types from @apollo/gateway's own config (the cache it hands its query planner).
 type QueryPlanCache = NonNullable<NonNullable<GatewayConfig['queryPlannerConfig']>['cache']>;
 type QueryPlan = NonNullable<Awaited<ReturnType<QueryPlanCache['get']>>>;
 

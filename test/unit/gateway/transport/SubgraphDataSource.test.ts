@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { GatewayContext } from '../../../../gateway/context/createGatewayContext.ts';
 import { createMetrics } from '../../../../gateway/metrics/createMetrics.ts';
-import { SubgraphDataSource, type HeadersFor } from '../../../../gateway/transport/SubgraphDataSource.ts';
+import { prepareSubgraphRequest, SubgraphDataSource, type HeadersFor } from '../../../../gateway/transport/SubgraphDataSource.ts';
 import { SubgraphPools } from '../../../../gateway/transport/SubgraphPools.ts';
 import { SubgraphStates } from '../../../../gateway/transport/SubgraphStates.ts';
 import { traceContextFrom } from '../../../../gateway/transport/traceContext.ts';
@@ -85,6 +85,20 @@ describe('SubgraphDataSource', () => {
     }
     throw new Error('expected a failure');
   };
+
+  it('sends a prepared request with the same body and headers as process', async () => {
+    const { dataSource } = source({ headersFor: (ctx, subgraph) => ({ 'x-user-context': `${ctx.requestId}@${subgraph.agency}` }) });
+    const query = 'query Q__police__0($a: Int) { ok(a: $a) }';
+    await dataSource.process({ kind: 'incoming operation', request: { query, operationName: 'Q__police__0', variables: { a: 1 } }, incomingRequestContext: {}, context } as never);
+    const response = await dataSource.send(prepareSubgraphRequest(query, 'Q__police__0'), { a: 1 }, { context });
+    expect(response.data).toEqual({ ok: true });
+    const [viaProcess, viaSend] = hits;
+    expect(viaSend!.body).toBe(viaProcess!.body);
+    expect(JSON.parse(viaSend!.body)).toEqual({ query, operationName: 'Q__police__0', variables: { a: 1 } });
+    expect(viaSend!.headers['x-user-context']).toBe('req-1@POLICE');
+    expect(prepareSubgraphRequest('mutation M { x }', 'M').mutation).toBe(true);
+    expect(prepareSubgraphRequest(query, undefined).bodyStart).toBe(`{"query":${JSON.stringify(query)}`);
+  });
 
   it('posts the operation as JSON with trace context, request id and the headersFor hook', async () => {
     const { dataSource } = source({ headersFor: (ctx, subgraph) => ({ 'x-user-context': `${ctx.requestId}@${subgraph.agency}` }) });

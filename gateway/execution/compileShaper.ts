@@ -227,7 +227,9 @@ function applySelections(
       const typename = input['__typename'];
       if (typename && typeof typename !== 'string') throw new Error(`Got unexpected value for __typename: ${typename}`);
       const condition = plan.condition;
-      if (condition === undefined || state.facts.conditionApplies(condition.name, typename ? (typename as string) : parentType.name)) {
+      const runtimeType = typename ? (typename as string) : parentType.name;
+      // A type is its own subtype: no lookup for the common case.
+      if (condition === undefined || condition.name === runtimeType || state.facts.conditionApplies(condition.name, runtimeType)) {
         if (applySelections(input, plan.selections, output, state, path, condition ?? parentType)) return true;
       }
       continue;
@@ -244,7 +246,8 @@ function applySelections(
     if (plan.kind === TYPENAME) {
       if (outputValue === undefined) {
         if (inputValue === null && responseName !== '__typename') inputValue = input['__typename'] ?? null;
-        const type = inputValue !== null && typeof inputValue === 'string' ? (state.facts.type(inputValue) ?? parentType) : parentType;
+        const type =
+          inputValue !== null && typeof inputValue === 'string' && inputValue !== parentType.name ? (state.facts.type(inputValue) ?? parentType) : parentType;
         if (!type.isObject) return true;
         output[responseName] = type.name;
       }
@@ -320,7 +323,7 @@ function update(outputValue: unknown, type: TypePlan, inputValue: unknown, path:
       const typename = object['__typename'];
       if (typename !== undefined && typeof typename !== 'string') throw new Error(`Invalid non-string value ${typename} for __typename at ${path}`);
       let objectType = type.facts;
-      if (typename) {
+      if (typename && typename !== objectType.name) {
         const named = state.facts.type(typename);
         if (!named || !named.isComposite) {
           // The API schema does not know it (e.g. an @inaccessible implementation): not named in the message.

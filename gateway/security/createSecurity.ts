@@ -92,12 +92,13 @@ const MAX_CACHED_TEXT = 64 * 1024;
  * keyed by the text, never serve one user's plan to another; the Apollo
  * plugin refuses any operation that reaches execution unprepared or against
  * another supergraph, then puts the removed fields back as nulls with their
- * errors; `headersFor` signs the context once per request for all fetches.
+ * errors; `headersFor` gives every fetch of a request the same signed
+ * context, one per user and purpose reused while fresh (createContextSigner).
  */
 export async function createSecurity(options: SecurityOptions): Promise<Security> {
   const { config, production } = options;
   const prepared = new WeakMap<FastifyRequest, Prepared>();
-  const signed = new WeakMap<FastifyRequest, Promise<string>>();
+  const signed = new WeakMap<FastifyRequest, string>();
   const states = new WeakMap<GraphQLSchema, SupergraphState>();
   const cacheSize = options.rewriteCacheSize ?? 1000;
 
@@ -113,7 +114,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     // anonymous development user whose jurisdiction is the whole province,
     // the demo world's extent. No scope or policy is enforced in this mode.
     const signAnonymous = await createContextSigner(config.contextPrivateKey, { production });
-    const anonymousSigned = new WeakMap<FastifyRequest, Promise<string>>();
+    const anonymousSigned = new WeakMap<FastifyRequest, string>();
     return {
       enabled: false,
       enforcedFeatures: [],
@@ -126,14 +127,15 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
         return undefined;
       },
       plugin: {},
-      headersFor: async (context) => {
+      // One context per purpose, reused while fresh (createContextSigner); one per request for all its fetches.
+      headersFor: (context) => {
         const request = context.request;
         let token = anonymousSigned.get(request);
-        if (!token) {
-          token = signAnonymous({ principal: ANONYMOUS_DEVELOPER, purpose: request.purpose, requestId: context.requestId });
+        if (token === undefined) {
+          token = signAnonymous({ principal: ANONYMOUS_DEVELOPER, purpose: request.purpose });
           anonymousSigned.set(request, token);
         }
-        return { [CONTEXT_HEADER]: await token };
+        return { [CONTEXT_HEADER]: token };
       },
     };
   }
@@ -255,16 +257,18 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     },
   };
 
-  const headersFor: HeadersFor = async (context): Promise<Record<string, string>> => {
+  // The signer reuses one context per user and purpose while it is fresh; the
+  // request keeps the one its first fetch got, so all its fetches carry the same.
+  const headersFor: HeadersFor = (context): Record<string, string> => {
     const request = context.request;
     const principal = request.principal;
     if (!principal) return {};
     let token = signed.get(request);
-    if (!token) {
-      token = sign({ principal, purpose: request.purpose, requestId: context.requestId });
+    if (token === undefined) {
+      token = sign({ principal, purpose: request.purpose });
       signed.set(request, token);
     }
-    return { [CONTEXT_HEADER]: await token };
+    return { [CONTEXT_HEADER]: token };
   };
 
   return { enabled: true, enforcedFeatures: AUTHORIZATION_FEATURES, decorate, onRequest, preHandler, plugin, headersFor };

@@ -62,7 +62,7 @@ export async function startSubgraph<Extra extends object = object>(
   const sign: ContextSigner = await createContextSigner({ ...DEV_CONTEXT_PRIVATE_JWK }, { now: () => clock.now() });
   const principal = (user: Principal | string | undefined): Principal =>
     typeof user === 'object' ? user : testPrincipal(name, user === undefined ? {} : { name: user });
-  const contextFor = (user?: Principal | string) => sign({ principal: principal(user), purpose: 'reason:subgraph test', requestId: 'test-request' });
+  const contextFor = async (user?: Principal | string) => sign({ principal: principal(user), purpose: 'reason:subgraph test' });
   const app = await build({
     config: readSubgraphConfig(name, { DATA_DIR: dataDir, ...options.env }),
     federationSecret: DEV_FEDERATION_SECRET,

@@ -72,17 +72,7 @@ export async function createContextSigner(
   return ({ principal, purpose }) => {
     const second = Math.floor(now().getTime() / 1000);
     // Every claim but the times, in the order they are signed: the reuse key is the claims themselves.
-    const claims = JSON.stringify({
-      name: principal.name,
-      agency: principal.agency,
-      roles: principal.roles,
-      scopes: principal.scopes,
-      jurisdiction: principal.jurisdiction,
-      purpose: typeof purpose === 'string' ? purpose : purposeToString(purpose ?? undefined),
-      iss: CONTEXT_ISSUER,
-      aud: CONTEXT_AUDIENCE,
-      sub: principal.userId,
-    });
+    const claims = `${principalClaims(principal)},"purpose":${JSON.stringify(typeof purpose === 'string' ? purpose : purposeToString(purpose ?? undefined))}}`;
     const cached = reused.get(claims);
     if (cached !== undefined && cached.iat <= second && cached.exp - second >= CONTEXT_MIN_SECONDS_LEFT) return cached.token;
     const exp = second + CONTEXT_LIFETIME_SECONDS;
@@ -92,6 +82,28 @@ export async function createContextSigner(
     reused.set(claims, { token, iat: second, exp });
     return token;
   };
+}
+
+// The principal's part of the claims as JSON text without its closing brace,
+// kept for frozen principals (authenticate() hands the same frozen one back
+// for a token it remembers); an unfrozen one is serialised every time.
+const principalJson = new WeakMap<Principal, string>();
+
+function principalClaims(principal: Principal): string {
+  let json = principalJson.get(principal);
+  if (json !== undefined) return json;
+  json = JSON.stringify({
+    iss: CONTEXT_ISSUER,
+    aud: CONTEXT_AUDIENCE,
+    sub: principal.userId,
+    name: principal.name,
+    agency: principal.agency,
+    roles: principal.roles,
+    scopes: principal.scopes,
+    jurisdiction: principal.jurisdiction,
+  }).slice(0, -1);
+  if (Object.isFrozen(principal)) principalJson.set(principal, json);
+  return json;
 }
 
 function importPrivateKey(privateKey: string | JWK): KeyObject {

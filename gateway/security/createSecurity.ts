@@ -58,6 +58,14 @@ export interface Security {
   preHandler(request: FastifyRequest, reply: FastifyReply): Promise<unknown>;
   /** Apollo Server plugin: fail closed if a request skipped the rewrite; restore nulls and errors. */
   readonly plugin: ApolloServerPlugin<GatewayContext>;
+  /**
+   * For the gateway's own request path (pipeline/createFastPath.ts): whether
+   * this request was rewritten for its user on this schema (else it must
+   * take Apollo Server's path, where the plugin refuses it).
+   */
+  isPrepared(request: FastifyRequest, schema: GraphQLSchema): boolean;
+  /** What the plugin does before the answer leaves: removed fields back as nulls, their errors first. */
+  restore(request: FastifyRequest, result: { data?: unknown; errors?: readonly unknown[] }, variables: Readonly<Record<string, unknown>> | undefined): void;
   /** The signed user context on every subgraph fetch. */
   readonly headersFor: HeadersFor | undefined;
 }
@@ -127,6 +135,8 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
         return undefined;
       },
       plugin: {},
+      isPrepared: () => true,
+      restore: () => undefined,
       // One context per purpose, reused while fresh (createContextSigner); one per request for all its fetches.
       headersFor: (context) => {
         const request = context.request;
@@ -225,6 +235,19 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     return undefined;
   };
 
+  const isPrepared = (request: FastifyRequest, schema: GraphQLSchema): boolean => {
+    const state = prepared.get(request);
+    return state?.rewrite !== undefined && state.schema === schema;
+  };
+
+  const restore = (request: FastifyRequest, result: { data?: unknown; errors?: readonly unknown[] }, variables: Readonly<Record<string, unknown>> | undefined) => {
+    const rewrite = prepared.get(request)?.rewrite;
+    if (!rewrite?.plan || !('data' in result)) return;
+    const writable = result as { data?: unknown; errors?: readonly unknown[] };
+    writable.data = restoreRemovedFields(result.data as Parameters<typeof restoreRemovedFields>[0], rewrite.plan, variables, rewrite.variableDefinitions);
+    writable.errors = [...rewrite.removed.map(unauthorizedError), ...(result.errors ?? [])];
+  };
+
   const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart({ contextValue }) {
       const request = contextValue.request;
@@ -246,12 +269,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
           }
         },
         async willSendResponse({ response, request: graphqlRequest }) {
-          const rewrite = prepared.get(request)?.rewrite;
-          if (!rewrite?.plan) return;
-          const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
-          if (!('data' in result)) return;
-          result.data = restoreRemovedFields(result.data, rewrite.plan, graphqlRequest.variables, rewrite.variableDefinitions);
-          result.errors = [...rewrite.removed.map(unauthorizedError), ...(result.errors ?? [])];
+          restore(request, response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult, graphqlRequest.variables);
         },
       };
     },
@@ -271,7 +289,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     return { [CONTEXT_HEADER]: token };
   };
 
-  return { enabled: true, enforcedFeatures: AUTHORIZATION_FEATURES, decorate, onRequest, preHandler, plugin, headersFor };
+  return { enabled: true, enforcedFeatures: AUTHORIZATION_FEATURES, decorate, onRequest, preHandler, plugin, isPrepared, restore, headersFor };
 }
 
 function rewriteFor(

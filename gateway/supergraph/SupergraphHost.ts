@@ -119,7 +119,8 @@ export class SupergraphHost implements GatewayInterface {
     return next;
   }
 
-  private readonly execute: GatewayExecutor = async (requestContext: RequestContext) => {
+  /** Executes on the generation the request was validated against (by schema), counting it in flight. */
+  readonly execute: GatewayExecutor = async (requestContext: RequestContext) => {
     const generation = this.bySchema.get(requestContext.schema) ?? this.currentGeneration;
     if (!generation) throw new Error('No supergraph loaded');
     generation.inFlight++;

@@ -24,6 +24,8 @@ export interface SubgraphHarness {
   app: FastifyInstance;
   clock: ManualClock;
   dataDir: string;
+  /** The subgraph's SQLite file. */
+  databaseFile: string;
   /** Every SQL statement the subgraph ran since the last reset (`statements.length = 0`). */
   statements: string[];
   /**
@@ -63,8 +65,9 @@ export async function startSubgraph<Extra extends object = object>(
   const principal = (user: Principal | string | undefined): Principal =>
     typeof user === 'object' ? user : testPrincipal(name, user === undefined ? {} : { name: user });
   const contextFor = (user?: Principal | string) => sign({ principal: principal(user), purpose: 'reason:subgraph test', requestId: 'test-request' });
+  const config = readSubgraphConfig(name, { DATA_DIR: dataDir, ...options.env });
   const app = await build({
-    config: readSubgraphConfig(name, { DATA_DIR: dataDir, ...options.env }),
+    config,
     federationSecret: DEV_FEDERATION_SECRET,
     clock,
     relay: false,
@@ -75,6 +78,7 @@ export async function startSubgraph<Extra extends object = object>(
     app,
     clock,
     dataDir,
+    databaseFile: config.databaseFile,
     statements,
     async gql(query, variables, user) {
       const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables }, headers: { [USER_CONTEXT_HEADER]: await contextFor(user) } });

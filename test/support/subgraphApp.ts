@@ -65,9 +65,8 @@ export async function startSubgraph<Extra extends object = object>(
   const principal = (user: Principal | string | undefined): Principal =>
     typeof user === 'object' ? user : testPrincipal(name, user === undefined ? {} : { name: user });
   const contextFor = (user?: Principal | string) => sign({ principal: principal(user), purpose: 'reason:subgraph test', requestId: 'test-request' });
-  const config = readSubgraphConfig(name, { DATA_DIR: dataDir, ...options.env });
   const app = await build({
-    config,
+    config: readSubgraphConfig(name, { DATA_DIR: dataDir, ...options.env }),
     federationSecret: DEV_FEDERATION_SECRET,
     clock,
     relay: false,
@@ -78,7 +77,7 @@ export async function startSubgraph<Extra extends object = object>(
     app,
     clock,
     dataDir,
-    databaseFile: config.databaseFile,
+    databaseFile: readSubgraphConfig(name, { DATA_DIR: dataDir, ...options.env }).databaseFile,
     statements,
     async gql(query, variables, user) {
       const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables }, headers: { [USER_CONTEXT_HEADER]: await contextFor(user) } });

@@ -24,7 +24,8 @@ import { createSecurity } from './security/createSecurity.ts';
 import { SubgraphProbe } from './operations/SubgraphProbe.ts';
 import { formatGatewayError } from './plugins/formatGatewayError.ts';
 import { useErrorLog } from './plugins/useErrorLog.ts';
-import { useRequestMetrics } from './plugins/useRequestMetrics.ts';
+import { RequestMetrics, useRequestMetrics } from './plugins/useRequestMetrics.ts';
+import { createFastPath } from './pipeline/createFastPath.ts';
 import { agencyOf, isOwnSubgraph } from './supergraph/agencyOf.ts';
 import { PlanCache } from './supergraph/PlanCache.ts';
 import { SupergraphFile } from './supergraph/SupergraphFile.ts';
@@ -135,6 +136,7 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
   const planCacheMetrics = { onHit: () => metrics.queryPlanCacheHits.inc(), onMiss: () => metrics.queryPlanCacheMisses.inc() };
 
   // Supergraph lifecycle: a watched file, validated generations.
+  const executorLogger = app.log.child({ component: 'apollo-gateway' });
   const supergraphLog = app.log.child({ component: 'supergraph' });
   const source = new SupergraphFile(config.supergraphPath, {
     watch: config.watchSupergraph,
@@ -165,7 +167,7 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
     planOptions: config.queryPlanner,
     createPlanCache: (counted) => new PlanCache({ maxEntries: 2000, ...(counted ? planCacheMetrics : {}) }),
     compiledOperations: { maxEntries: 2000, ...planCacheMetrics },
-    logger: app.log.child({ component: 'apollo-gateway' }),
+    logger: executorLogger,
     enforcedSecurityFeatures: new Set([...security.enforcedFeatures, ...(options.enforcedSecurityFeatures ?? [])]),
     allowUnenforcedAuthorization: config.allowUnenforcedAuthorization,
     onLoaded: (generation, previous) => {
@@ -194,11 +196,13 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
     },
   });
 
+  const requestMetrics = new RequestMetrics(metrics);
+  const formatError = formatGatewayError({ exposeDetails: config.exposeErrorDetails });
   const apollo = new ApolloServer<GatewayContext>({
     gateway: host,
     nodeEnv: config.nodeEnv,
     includeStacktraceInErrorResponses: config.exposeErrorDetails,
-    formatError: formatGatewayError({ exposeDetails: config.exposeErrorDetails }),
+    formatError,
     logger: app.log.child({ component: 'apollo-server' }),
     // main.ts owns the signals: it closes Fastify, which stops Apollo Server.
     stopOnTerminationSignals: false,
@@ -215,11 +219,11 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
       // First: it refuses unprepared operations before anything else acts,
       // and restores removed fields before others read the response.
       security.plugin,
-      useRequestMetrics(metrics),
+      useRequestMetrics(requestMetrics),
       useErrorLog(),
       ...(options.plugins ?? []),
       // Last: it sees the answer as it will leave, and holds it until its record is durable.
-      ...(audit ? [audit] : []),
+      ...(audit ? [audit.plugin] : []),
     ],
   });
   try {
@@ -267,12 +271,24 @@ export async function build(options: GatewayOptions): Promise<FastifyInstance> {
     await pools.close();
   });
 
+  const apolloHandler = fastifyApolloHandler(apollo, { context: async (request) => createGatewayContext(request) });
+  // Ordinary requests skip Apollo Server's pipeline and keep its behaviour (issue 7; pipeline/createFastPath.ts).
+  const fastPath = config.fastPath
+    ? createFastPath({ host, security, audit, requestMetrics, formatError, includeStacktrace: config.exposeErrorDetails, executorLogger })
+    : undefined;
   app.route({
     method: ['GET', 'POST', 'OPTIONS'],
     url: '/graphql',
     onRequest: security.onRequest,
     preHandler: security.preHandler,
-    handler: fastifyApolloHandler(apollo, { context: async (request) => createGatewayContext(request) }),
+    handler: async function (request, reply) {
+      if (fastPath && (await fastPath(request, reply))) {
+        metrics.requestPaths.inc({ path: 'fast' });
+        return reply;
+      }
+      if (request.method !== 'OPTIONS') metrics.requestPaths.inc({ path: 'apollo' });
+      return apolloHandler.call(this, request as Parameters<typeof apolloHandler>[0], reply as Parameters<typeof apolloHandler>[1]);
+    },
   });
 
   registerOperationsRoutes(app, {

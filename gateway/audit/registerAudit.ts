@@ -11,7 +11,7 @@ import { outcomeOf } from './outcomeOf.ts';
 import type { AuditConfig } from './parseAuditConfig.ts';
 import { readsPersonData } from './readsPersonData.ts';
 import { registerAuditRoutes, type AuthenticateHook } from './registerAuditRoutes.ts';
-import { useAudit } from './useAudit.ts';
+import { AuditRecorder, useAudit } from './useAudit.ts';
 
 export interface RegisterAuditOptions {
   config: AuditConfig;
@@ -28,7 +28,15 @@ export interface RegisterAuditOptions {
  * missing purpose refused by an HTTP hook) for a known user. Returns
  * undefined when the audit is off (GATEWAY_AUDIT=off, never in production).
  */
-export function registerAudit(app: FastifyInstance, options: RegisterAuditOptions): ApolloServerPlugin<GatewayContext> | undefined {
+/** What the composition root wires: the Apollo Server plugin, and the same audit for the gateway's own request path. */
+export interface RegisteredAudit {
+  readonly plugin: ApolloServerPlugin<GatewayContext>;
+  readonly recorder: AuditRecorder;
+  /** Mark a request whose answer the recorder handled (the HTTP-level fallback then leaves it alone). */
+  handled(request: FastifyRequest): void;
+}
+
+export function registerAudit(app: FastifyInstance, options: RegisterAuditOptions): RegisteredAudit | undefined {
   const { config } = options;
   const log = app.log.child({ component: 'audit' });
   if (!config.enabled) {
@@ -97,7 +105,11 @@ export function registerAudit(app: FastifyInstance, options: RegisterAuditOption
   });
 
   registerAuditRoutes(app, { reader, log: audit, ...(options.authenticate ? { authenticate: options.authenticate } : {}) });
-  return useAudit({ log: audit, schemas, seen });
+  return {
+    plugin: useAudit({ log: audit, schemas, seen }),
+    recorder: new AuditRecorder({ log: audit, schemas }),
+    handled: (request) => void seen.add(request),
+  };
 }
 
 /** The operation of a /graphql request that Apollo Server never saw, as far as its text tells. */

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import type { FastifyRequest } from 'fastify';
-import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../context/createGatewayContext.ts';
 import type { AuditLog } from './AuditLog.ts';
 import type { AuditSchemas } from './AuditSchemas.ts';
@@ -20,11 +20,74 @@ export interface UseAuditOptions {
 
 const NOTHING_SERVED: Served = { persons: [], agencies: [], sensitiveFields: [] };
 
+/** What the audit needs of an answer about to leave. */
+export interface AuditedAnswer {
+  readonly request: FastifyRequest;
+  readonly requestId: string;
+  readonly log: FastifyBaseLogger;
+  readonly compiled: AuditedOperation;
+  readonly operation: { readonly name: string | null; readonly type: string; readonly hash: string | null };
+  /** The answer as it will leave (formatted errors). */
+  readonly result: { readonly data?: unknown; readonly errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> };
+}
+
+/** `withhold`: the record could not be written (or the answer read): send AUDIT_UNAVAILABLE instead, and why. */
+export type AuditVerdict = { withhold: false } | { withhold: true; why: string };
+
+const SEND: AuditVerdict = { withhold: false };
+
 /**
- * The audit of GraphQL operations (issue 6 item 6). For every operation that
- * reads person data it writes one record, and the answer leaves only once
- * the record is durable; when it cannot be written the answer is withheld:
- * HTTP 503, AUDIT_UNAVAILABLE, no data (fail closed).
+ * The audit of one answer (issue 6 item 6), shared by the Apollo Server
+ * plugin below and the gateway's own request path (pipeline/createFastPath.ts).
+ * `compile` says whether an operation reads person data and gives the
+ * instrumented document to execute instead; `record` walks the answer
+ * (collectServed: persons, agencies, sensitive fields; it strips what the
+ * instrumentation added), appends the record and resolves once it is
+ * durable. When the record cannot be written and the answer has data, the
+ * verdict is to withhold it (fail closed).
+ */
+export class AuditRecorder {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: Omit<UseAuditOptions, 'seen'>) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): AuditedOperation {
+    return this.options.schemas.compile(schema, document, operationName);
+  }
+
+  async record(answer: AuditedAnswer): Promise<AuditVerdict> {
+    const { request, compiled, result, log } = answer;
+    if (!compiled.readsPersonData && request.readsPersonData !== true) return SEND;
+    const hasData = result.data !== null && result.data !== undefined;
+    let served = NOTHING_SERVED;
+    try {
+      if (hasData) served = collectServed(compiled, result.data as Record<string, unknown>, new Set(request.sensitiveFields ?? []));
+    } catch (error) {
+      log.error({ err: error }, 'audit: could not read the answer; withheld');
+      return { withhold: true, why: 'the answer could not be read for the audit record' };
+    }
+    const errorCodes = codesOf(result.errors);
+    const outcome = outcomeOf({ hasData, errorCodes, removedFields: request.removedFields?.length ?? 0 });
+    // A refusal of nobody in particular (no verified user) is not an access by anyone.
+    if (!request.principal && outcome === 'DENIED') return SEND;
+    const entry = accessEntry({ time: this.now(), requestId: answer.requestId, request, operation: answer.operation, served, outcome, errorCodes });
+    try {
+      await this.options.log.append(entry);
+      return SEND;
+    } catch (error) {
+      log.error({ err: error, code: 'AUDIT_UNAVAILABLE', operation: entry.operation.name, outcome }, hasData ? 'audit record not written: answer withheld' : 'audit record of a refusal not written');
+      return hasData ? { withhold: true, why: 'audit store unavailable' } : SEND;
+    }
+  }
+}
+
+/**
+ * The audit of GraphQL operations as an Apollo Server plugin. For every
+ * operation that reads person data it writes one record, and the answer
+ * leaves only once the record is durable; when it cannot be written the
+ * answer is withheld: HTTP 503, AUDIT_UNAVAILABLE, no data (fail closed).
  *
  * - Before execution it makes the operation select each Person's id (and,
  *   where fragments narrow an interface, the type name) under reserved
@@ -32,17 +95,15 @@ const NOTHING_SERVED: Served = { persons: [], agencies: [], sensitiveFields: [] 
  *   did not ask for their ids. It runs last, on the document authorization
  *   has already rewritten; the additions are a function of that document
  *   alone, so plans cached under its hash stay right.
- * - Before the answer leaves it walks the data (collectServed): persons,
- *   agencies, sensitive fields, and strips what it added; then it appends
- *   the record and waits for the group commit.
+ * - Before the answer leaves, `AuditRecorder.record`.
  *
  * A refusal before execution (purpose missing, authorization in reject mode)
  * is recorded too when the user is known; with no data in it, such an answer
  * is sent even if its record fails (and the failure is logged).
  */
 export function useAudit(options: UseAuditOptions): ApolloServerPlugin<GatewayContext> {
-  const { log, schemas, seen } = options;
-  const now = options.now ?? (() => new Date());
+  const { schemas, seen } = options;
+  const recorder = new AuditRecorder(options);
   return {
     async serverWillStart() {
       return {
@@ -82,66 +143,38 @@ export function useAudit(options: UseAuditOptions): ApolloServerPlugin<GatewayCo
             if (invalid || !document || !requestContext.operation) return;
             compiled = schemas.compile(requestContext.schema, document, requestContext.request.operationName);
           }
-          const request = contextValue.request;
-          if (!compiled.readsPersonData && request.readsPersonData !== true) return;
-          await record(requestContext, compiled, request, receivedHash);
+          const { response } = requestContext;
+          if (response.body.kind !== 'single') {
+            // This gateway answers in one piece; a streamed answer cannot be audited before it leaves.
+            if (compiled.readsPersonData || contextValue.request.readsPersonData === true) withhold(requestContext, 'incremental delivery cannot be audited');
+            return;
+          }
+          const verdict = await recorder.record({
+            request: contextValue.request,
+            requestId: contextValue.requestId,
+            log: contextValue.log,
+            compiled,
+            operation: {
+              name: requestContext.operationName ?? requestContext.request.operationName ?? null,
+              type: requestContext.operation?.operation ?? compiled.operation?.operation ?? 'query',
+              hash: receivedHash ?? null,
+            },
+            result: response.body.singleResult,
+          });
+          if (verdict.withhold) withhold(requestContext, verdict.why);
         },
       };
     },
   };
-
-  async function record(
-    requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>,
-    compiled: AuditedOperation,
-    request: FastifyRequest,
-    receivedHash: string | undefined,
-  ): Promise<void> {
-    const { response, contextValue } = requestContext;
-    if (response.body.kind !== 'single') {
-      // This gateway answers in one piece; a streamed answer cannot be audited before it leaves.
-      withhold(requestContext, 'incremental delivery cannot be audited');
-      return;
-    }
-    const result = response.body.singleResult;
-    const hasData = result.data !== null && result.data !== undefined;
-    let served = NOTHING_SERVED;
-    try {
-      if (hasData) served = collectServed(compiled, result.data as Record<string, unknown>, new Set(request.sensitiveFields ?? []));
-    } catch (error) {
-      contextValue.log.error({ err: error }, 'audit: could not read the answer; withheld');
-      withhold(requestContext, 'the answer could not be read for the audit record');
-      return;
-    }
-    const errorCodes = codesOf(result.errors);
-    const outcome = outcomeOf({ hasData, errorCodes, removedFields: request.removedFields?.length ?? 0 });
-    // A refusal of nobody in particular (no verified user) is not an access by anyone.
-    if (!request.principal && outcome === 'DENIED') return;
-    const entry = accessEntry({
-      time: now(),
-      requestId: contextValue.requestId,
-      request,
-      operation: {
-        name: requestContext.operationName ?? requestContext.request.operationName ?? null,
-        type: requestContext.operation?.operation ?? compiled.operation?.operation ?? 'query',
-        hash: receivedHash ?? null,
-      },
-      served,
-      outcome,
-      errorCodes,
-    });
-    try {
-      await log.append(entry);
-    } catch (error) {
-      contextValue.log.error({ err: error, code: 'AUDIT_UNAVAILABLE', operation: entry.operation.name, outcome }, hasData ? 'audit record not written: answer withheld' : 'audit record of a refusal not written');
-      if (hasData) withhold(requestContext, 'audit store unavailable');
-    }
-  }
 }
+
+/** The answer that replaces a withheld one: HTTP 503 with Retry-After, AUDIT_UNAVAILABLE, no data. */
+export const WITHHELD_STATUS = 503;
 
 function withhold(requestContext: GraphQLRequestContextWillSendResponse<GatewayContext>, why: string): void {
   const { response, contextValue } = requestContext;
   response.body = { kind: 'single', singleResult: { errors: [auditUnavailableError()] } };
-  response.http.status = 503;
+  response.http.status = WITHHELD_STATUS;
   response.http.headers.set('retry-after', '5');
   const operation = contextValue.request.graphqlOperation;
   if (operation) operation.outcome = 'failed';

@@ -50,6 +50,8 @@ export interface GatewayConfig {
   /** How long a /ready reachability probe is reused, and its own timeout. */
   probe: { cacheMs: number; timeoutMs: number };
   graphiql: boolean;
+  /** Ordinary requests skip Apollo Server's pipeline (pipeline/createFastPath.ts); off: every request goes through it. */
+  fastPath: boolean;
   /**
    * Serve a supergraph whose @authenticated / @requiresScopes / @policy no
    * plugin enforces (the fields are served to anyone). Development and test
@@ -125,6 +127,7 @@ export function parseGatewayConfig(argv: readonly string[], env: Readonly<Record
       timeoutMs: integer('GATEWAY_PROBE_TIMEOUT_MS', env.GATEWAY_PROBE_TIMEOUT_MS, 1000, 1),
     },
     graphiql: nodeEnv !== 'production' && boolean('GATEWAY_GRAPHIQL', env.GATEWAY_GRAPHIQL, true),
+    fastPath: boolean('GATEWAY_FAST_PATH', env.GATEWAY_FAST_PATH, true),
     allowUnenforcedAuthorization: unenforcedAuthorization(nodeEnv, env.GATEWAY_ALLOW_UNENFORCED_AUTHORIZATION),
     executor: executorKind(env.GATEWAY_EXECUTOR),
     queryPlanner: {

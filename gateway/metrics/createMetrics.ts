@@ -24,6 +24,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}) {
       labelNames: ['operation', 'outcome'] as const,
       registers: [registry],
     }),
+    requestPaths: new Counter({
+      name: `${PREFIX}request_paths_total`,
+      help: 'GraphQL requests by the path that answered them: fast (the gateway\'s own, pipeline/createFastPath.ts) or apollo (Apollo Server\'s pipeline).',
+      labelNames: ['path'] as const,
+      registers: [registry],
+    }),
     requestDuration: new Histogram({
       name: `${PREFIX}request_duration_seconds`,
       help: 'GraphQL request latency in seconds, by operation name and outcome.',

@@ -13,12 +13,28 @@ export interface Access {
   readonly key: string;
 }
 
+// Per supergraph (its index), per verified principal. authenticate() freezes
+// a principal and hands the same one back for a token it remembers, and
+// policies decide from the claims alone, so the access of a frozen principal
+// never changes; an unfrozen one (built by hand) is evaluated every time.
+const remembered = new WeakMap<AuthorizationIndex, WeakMap<Principal, Access>>();
+
 /**
- * The user's access: scopes from the token, policies evaluated once per
- * request for the names the supergraph uses (policies.ts; unknown names are
- * denied). Without a principal (no token) nothing protected is allowed.
+ * The user's access: scopes from the token, policies evaluated for the names
+ * the supergraph uses (policies.ts; unknown names are denied), once per
+ * principal and supergraph. Without a principal (no token) nothing
+ * protected is allowed.
  */
 export function accessFor(principal: Principal | undefined, index: AuthorizationIndex): Access {
+  if (principal === undefined || !Object.isFrozen(principal)) return evaluate(principal, index);
+  let byPrincipal = remembered.get(index);
+  if (byPrincipal === undefined) remembered.set(index, (byPrincipal = new WeakMap()));
+  let access = byPrincipal.get(principal);
+  if (access === undefined) byPrincipal.set(principal, (access = evaluate(principal, index)));
+  return access;
+}
+
+function evaluate(principal: Principal | undefined, index: AuthorizationIndex): Access {
   const scopes = new Set(principal?.scopes ?? []);
   const policies = new Map<string, boolean>();
   for (const name of index.policyNames) {

@@ -30,6 +30,13 @@ const DIVISION = /^\d{6}(?:\d{3}){0,2}$/;
 const MAX_LIST = 64;
 
 /**
+ * The principal of each verified claims object: the token verifier hands the
+ * same (frozen) claims back for a token it remembers, so a user's requests
+ * share one principal instead of re-reading the claims every time.
+ */
+const principals = new WeakMap<JWTPayload, Principal>();
+
+/**
  * Verifies `Authorization: Bearer <JWT>` and turns its claims into the
  * request's Principal. Claims: `sub` (required), `name`, `agency`, `roles`,
  * `scope` (space-separated, OAuth) and/or `scopes` (array), `jurisdiction`
@@ -54,7 +61,12 @@ export async function authenticate(authorization: string | string[] | undefined,
   } catch (error) {
     throw refusal(error);
   }
-  return principalFrom(payload);
+  let principal = principals.get(payload);
+  if (principal === undefined) {
+    principal = principalFrom(payload);
+    principals.set(payload, principal);
+  }
+  return principal;
 }
 
 /** jose's errors by their stable codes, never by class or message. */
@@ -103,7 +115,11 @@ function principalFrom(payload: JWTPayload): Principal {
   const scopes = [...new Set([...list(payload.scope, 'scope', ROLE_OR_SCOPE), ...list(payload.scopes, 'scopes', ROLE_OR_SCOPE)])];
   const jurisdiction = list(payload.jurisdiction, 'jurisdiction', DIVISION);
   if (typeof payload.exp !== 'number') throw malformed('exp', 'a number');
-  return { userId: sub, name, agency, roles, scopes, jurisdiction, expiresAt: payload.exp };
+  // Frozen: one principal serves every request carrying the same token.
+  Object.freeze(roles);
+  Object.freeze(scopes);
+  Object.freeze(jurisdiction);
+  return Object.freeze({ userId: sub, name, agency, roles, scopes, jurisdiction, expiresAt: payload.exp });
 }
 
 /** A claim given as an array of strings or as one space-separated string. */
@@ -113,7 +129,8 @@ function list(value: unknown, claim: string, pattern: RegExp): string[] {
   if (!Array.isArray(items) || items.length > MAX_LIST || !items.every((s) => typeof s === 'string' && pattern.test(s))) {
     throw malformed(claim, `a list of at most ${MAX_LIST} well-formed strings`);
   }
-  return items as string[];
+  // A copy: the verifier's claims are frozen and shared.
+  return [...(items as string[])];
 }
 
 function malformed(claim: string, expected: string): AuthenticationError {

@@ -58,6 +58,14 @@ export interface Security {
   preHandler(request: FastifyRequest, reply: FastifyReply): Promise<unknown>;
   /** Apollo Server plugin: fail closed if a request skipped the rewrite; restore nulls and errors. */
   readonly plugin: ApolloServerPlugin<GatewayContext>;
+  /**
+   * For the gateway's own request path (pipeline/createFastPath.ts): whether
+   * this request was rewritten for its user on this schema (else it must
+   * take Apollo Server's path, where the plugin refuses it).
+   */
+  isPrepared(request: FastifyRequest, schema: GraphQLSchema): boolean;
+  /** What the plugin does before the answer leaves: removed fields back as nulls, their errors first. */
+  restore(request: FastifyRequest, result: { data?: unknown; errors?: readonly unknown[] }, variables: Readonly<Record<string, unknown>> | undefined): void;
   /** The signed user context on every subgraph fetch. */
   readonly headersFor: HeadersFor | undefined;
 }
@@ -92,12 +100,13 @@ const MAX_CACHED_TEXT = 64 * 1024;
  * keyed by the text, never serve one user's plan to another; the Apollo
  * plugin refuses any operation that reaches execution unprepared or against
  * another supergraph, then puts the removed fields back as nulls with their
- * errors; `headersFor` signs the context once per request for all fetches.
+ * errors; `headersFor` gives every fetch of a request the same signed
+ * context, one per user and purpose reused while fresh (createContextSigner).
  */
 export async function createSecurity(options: SecurityOptions): Promise<Security> {
   const { config, production } = options;
   const prepared = new WeakMap<FastifyRequest, Prepared>();
-  const signed = new WeakMap<FastifyRequest, Promise<string>>();
+  const signed = new WeakMap<FastifyRequest, string>();
   const states = new WeakMap<GraphQLSchema, SupergraphState>();
   const cacheSize = options.rewriteCacheSize ?? 1000;
 
@@ -113,7 +122,7 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     // anonymous development user whose jurisdiction is the whole province,
     // the demo world's extent. No scope or policy is enforced in this mode.
     const signAnonymous = await createContextSigner(config.contextPrivateKey, { production });
-    const anonymousSigned = new WeakMap<FastifyRequest, Promise<string>>();
+    const anonymousSigned = new WeakMap<FastifyRequest, string>();
     return {
       enabled: false,
       enforcedFeatures: [],
@@ -126,14 +135,17 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
         return undefined;
       },
       plugin: {},
-      headersFor: async (context) => {
+      isPrepared: () => true,
+      restore: () => undefined,
+      // One context per purpose, reused while fresh (createContextSigner); one per request for all its fetches.
+      headersFor: (context) => {
         const request = context.request;
         let token = anonymousSigned.get(request);
-        if (!token) {
-          token = signAnonymous({ principal: ANONYMOUS_DEVELOPER, purpose: request.purpose, requestId: context.requestId });
+        if (token === undefined) {
+          token = signAnonymous({ principal: ANONYMOUS_DEVELOPER, purpose: request.purpose });
           anonymousSigned.set(request, token);
         }
-        return { [CONTEXT_HEADER]: await token };
+        return { [CONTEXT_HEADER]: token };
       },
     };
   }
@@ -223,6 +235,19 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
     return undefined;
   };
 
+  const isPrepared = (request: FastifyRequest, schema: GraphQLSchema): boolean => {
+    const state = prepared.get(request);
+    return state?.rewrite !== undefined && state.schema === schema;
+  };
+
+  const restore = (request: FastifyRequest, result: { data?: unknown; errors?: readonly unknown[] }, variables: Readonly<Record<string, unknown>> | undefined) => {
+    const rewrite = prepared.get(request)?.rewrite;
+    if (!rewrite?.plan || !('data' in result)) return;
+    const writable = result as { data?: unknown; errors?: readonly unknown[] };
+    writable.data = restoreRemovedFields(result.data as Parameters<typeof restoreRemovedFields>[0], rewrite.plan, variables, rewrite.variableDefinitions);
+    writable.errors = [...rewrite.removed.map(unauthorizedError), ...(result.errors ?? [])];
+  };
+
   const plugin: ApolloServerPlugin<GatewayContext> = {
     async requestDidStart({ contextValue }) {
       const request = contextValue.request;
@@ -244,30 +269,27 @@ export async function createSecurity(options: SecurityOptions): Promise<Security
           }
         },
         async willSendResponse({ response, request: graphqlRequest }) {
-          const rewrite = prepared.get(request)?.rewrite;
-          if (!rewrite?.plan) return;
-          const result = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
-          if (!('data' in result)) return;
-          result.data = restoreRemovedFields(result.data, rewrite.plan, graphqlRequest.variables, rewrite.variableDefinitions);
-          result.errors = [...rewrite.removed.map(unauthorizedError), ...(result.errors ?? [])];
+          restore(request, response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult, graphqlRequest.variables);
         },
       };
     },
   };
 
-  const headersFor: HeadersFor = async (context): Promise<Record<string, string>> => {
+  // The signer reuses one context per user and purpose while it is fresh; the
+  // request keeps the one its first fetch got, so all its fetches carry the same.
+  const headersFor: HeadersFor = (context): Record<string, string> => {
     const request = context.request;
     const principal = request.principal;
     if (!principal) return {};
     let token = signed.get(request);
-    if (!token) {
-      token = sign({ principal, purpose: request.purpose, requestId: context.requestId });
+    if (token === undefined) {
+      token = sign({ principal, purpose: request.purpose });
       signed.set(request, token);
     }
-    return { [CONTEXT_HEADER]: await token };
+    return { [CONTEXT_HEADER]: token };
   };
 
-  return { enabled: true, enforcedFeatures: AUTHORIZATION_FEATURES, decorate, onRequest, preHandler, plugin, headersFor };
+  return { enabled: true, enforcedFeatures: AUTHORIZATION_FEATURES, decorate, onRequest, preHandler, plugin, isPrepared, restore, headersFor };
 }
 
 function rewriteFor(

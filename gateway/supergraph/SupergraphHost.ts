@@ -147,7 +147,8 @@ export class SupergraphHost implements GatewayInterface {
     return next;
   }
 
-  private readonly execute: GatewayExecutor = async (requestContext: GatewayRequestContext) => {
+  /** Executes on the generation the request was validated against (by schema), counting it in flight. */
+  readonly execute: GatewayExecutor = async (requestContext: GatewayRequestContext) => {
     const generation = this.bySchema.get(requestContext.schema) ?? this.currentGeneration;
     if (!generation) throw new Error('No supergraph loaded');
     return this.inFlight(generation, () => generation.executor(requestContext));

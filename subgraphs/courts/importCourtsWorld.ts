@@ -93,7 +93,7 @@ export async function importCourtsWorld(worldDir: string, services: CourtsServic
     (batch) => {
       for (const r of batch) {
         if (r.t !== 'courtCase') continue;
-        if (cases.load([r.caseCode])[0]) continue; // already imported before a crash
+        if (cases.load([r.caseCode])[0]) continue; // the store holds it already (made here before the world file came): keep that one
         allocator.reserve(r.caseCode);
         if (r.caseNumber) caseNumbers.reserve(r.caseNumber);
         insertCase(services, courtCaseFromRecord(r, tokenize), now);

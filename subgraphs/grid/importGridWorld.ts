@@ -78,7 +78,7 @@ export async function importGridWorld(db: Db, worldDir: string, services: GridSe
             });
             break;
           case 'dispute': {
-            if (disputes.load([r.caseCode])[0]) break; // already imported before a crash
+            if (disputes.load([r.caseCode])[0]) break; // the store holds it already (made here before the world file came): keep that one
             allocator.reserve(r.caseCode);
             const ticket = disputeFromRecord(r, tokenize);
             disputes.insert(ticket);
@@ -93,5 +93,7 @@ export async function importGridWorld(db: Db, worldDir: string, services: GridSe
       }
     },
     clock.now(),
+    // The import looks persons up only by token (their primary key).
+    { deferIndexes: ['person_name', 'person_phone_suffix', 'person_cell', 'person_division', 'person_household'] },
   );
 }

@@ -142,7 +142,7 @@ export async function importLegalAidWorld(db: Db, worldDir: string, services: Le
     (batch) => {
       for (const r of batch) {
         if (r.t !== 'legalAidCase') continue; // headers and kinds added later
-        if (cases.load([r.caseCode])[0]) continue; // already imported before a crash
+        if (cases.load([r.caseCode])[0]) continue; // the store holds it already (made here before the world file came): keep that one
         allocator.reserve(r.caseCode);
         const c = caseFromRecord(r, tokenize);
         cases.insert(c);

@@ -119,7 +119,7 @@ export async function importPetitionsWorld(db: Db, worldDir: string, services: P
     (batch) => {
       for (const r of batch) {
         if (r.t !== 'petition') continue;
-        if (petitions.load([r.caseCode])[0]) continue; // already imported before a crash
+        if (petitions.load([r.caseCode])[0]) continue; // the store holds it already (made here before the world file came): keep that one
         allocator.reserve(r.caseCode);
         const petition = petitionFromRecord(r, tokenize);
         petitions.insert(petition);

@@ -73,7 +73,7 @@ export async function importPoliceWorld(db: Db, worldDir: string, services: Poli
     (batch) => {
       for (const r of batch) {
         if (r.t !== 'incident') continue; // the header, or a kind a later format adds
-        if (incidents.load([r.caseCode])[0]) continue; // already imported before a crash
+        if (incidents.load([r.caseCode])[0]) continue; // the store holds it already (made here before the world file came): keep that one
         allocator.reserve(r.caseCode);
         incidentNumbers.reserve(r.incidentNumber);
         incidents.insert(incidentFromRecord(r, tokenize));

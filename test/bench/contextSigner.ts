@@ -58,8 +58,9 @@ export function createContextSigner(privateJwk: JWK, claims: ContextClaims): Con
       const now = Math.floor(Date.now() / 1000);
       if (current && current.until > now) return current.token;
       const { sub, ...rest } = claims;
-      const token = await new SignJWT({ ...rest, rid: 'bench' })
-        .setProtectedHeader({ alg: 'EdDSA' })
+      // The claims our gateway signs (gateway/security/createContextSigner.ts): no request id, so the same context serves many requests.
+      const token = await new SignJWT({ ...rest })
+        .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
         .setSubject(sub)
         .setIssuer(USER_CONTEXT_ISSUER)
         .setAudience(USER_CONTEXT_AUDIENCE)

@@ -116,9 +116,10 @@ export const VARIANTS: readonly GatewayVariant[] = [
         env: (ctx) => ({
           ...ours(ctx),
           NODE_ENV: 'development',
-          // Authentication off takes authorization, purpose and the signed context with it.
+          // Authentication off takes authorization and purpose with it; the
+          // subgraphs still need a signed context (an anonymous, province-wide
+          // one in this mode), under the key they trust.
           GATEWAY_AUTH: 'off',
-          // It still signs a context (for an anonymous development user): with the key the bench's subgraphs trust.
           ...(ctx.contextPrivateJwk ? { GATEWAY_CONTEXT_PRIVATE_KEY: JSON.stringify(ctx.contextPrivateJwk) } : {}),
           GATEWAY_AUDIT: 'off',
           GATEWAY_RATE_LIMIT_BURST: '0',

@@ -24,6 +24,8 @@ export interface SubgraphHarness {
   app: FastifyInstance;
   clock: ManualClock;
   dataDir: string;
+  /** The subgraph's SQLite file. */
+  databaseFile: string;
   /** Every SQL statement the subgraph ran since the last reset (`statements.length = 0`). */
   statements: string[];
   /**
@@ -62,7 +64,7 @@ export async function startSubgraph<Extra extends object = object>(
   const sign: ContextSigner = await createContextSigner({ ...DEV_CONTEXT_PRIVATE_JWK }, { now: () => clock.now() });
   const principal = (user: Principal | string | undefined): Principal =>
     typeof user === 'object' ? user : testPrincipal(name, user === undefined ? {} : { name: user });
-  const contextFor = (user?: Principal | string) => sign({ principal: principal(user), purpose: 'reason:subgraph test', requestId: 'test-request' });
+  const contextFor = async (user?: Principal | string) => sign({ principal: principal(user), purpose: 'reason:subgraph test' });
   const app = await build({
     config: readSubgraphConfig(name, { DATA_DIR: dataDir, ...options.env }),
     federationSecret: DEV_FEDERATION_SECRET,
@@ -75,6 +77,7 @@ export async function startSubgraph<Extra extends object = object>(
     app,
     clock,
     dataDir,
+    databaseFile: readSubgraphConfig(name, { DATA_DIR: dataDir, ...options.env }).databaseFile,
     statements,
     async gql(query, variables, user) {
       const res = await app.inject({ method: 'POST', url: '/graphql', payload: { query, variables }, headers: { [USER_CONTEXT_HEADER]: await contextFor(user) } });

@@ -89,11 +89,39 @@ export function createPersonStore(db: Db) {
   const cellsInDivision = db.prepare(
     `SELECT code, name, division, worker_name AS workerName, worker_phone AS workerPhone FROM grid_cell WHERE division LIKE ? || '%' ORDER BY code`,
   );
+  // Positional parameters: binding them is cheaper than named ones, which counts at a million rows.
   const insertPerson = db.prepare(`INSERT INTO person (id, id_number, name, gender, birth_date, phone, phone_suffix, address, division, cell, household, tags)
-    VALUES (@id, @idNumber, @name, @gender, @birthDate, @phone, @phoneSuffix, @address, @division, @cell, @household, @tags)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO NOTHING`);
-  const insertCell = db.prepare(`INSERT OR IGNORE INTO grid_cell (code, name, division, worker_name, worker_phone) VALUES (@code, @name, @division, @workerName, @workerPhone)`);
-  const insertHousehold = db.prepare(`INSERT OR IGNORE INTO household (id, cell, address) VALUES (@id, @cell, @address)`);
+  const insertCell = db.prepare(`INSERT OR IGNORE INTO grid_cell (code, name, division, worker_name, worker_phone) VALUES (?, ?, ?, ?, ?)`);
+  const insertHousehold = db.prepare(`INSERT OR IGNORE INTO household (id, cell, address) VALUES (?, ?, ?)`);
+  // The towns (9-digit divisions) persons live in between two codes: a skip
+  // scan of person_division, one seek per town.
+  const townsBetween = db
+    .prepare(
+      `WITH RECURSIVE town(division) AS (
+         SELECT (SELECT min(division) FROM person WHERE division >= @from AND division < @to)
+         UNION ALL
+         SELECT (SELECT min(division) FROM person WHERE division > town.division AND division < @to) FROM town WHERE town.division IS NOT NULL)
+       SELECT division FROM town WHERE division IS NOT NULL`,
+    )
+    .pluck();
+
+  /** The towns persons live in inside a jurisdiction (each of its prefixes a range of town codes). */
+  const townsWithin = (scope: Jurisdiction): string[] => scope.prefixes.flatMap((p) => townsBetween.all({ from: p, to: `${p}\uffff` }) as string[]);
+
+  /**
+   * How many persons living in these towns match the filter, counted town
+   * by town: with a name, each town is one range of person_division
+   * (division, name, id) that holds exactly its matches, so the count reads
+   * only what it counts (a range on the division alone would read everyone
+   * living in the jurisdiction: a common surname at a million people cost
+   * milliseconds per page).
+   */
+  const countInTowns = (towns: readonly string[], filter: ListFilter): number =>
+    preparedStatement(db, `SELECT count(*) FROM person WHERE ${['division IN (SELECT value FROM json_each(@towns))', ...filter.where].join(' AND ')}`)
+      .pluck()
+      .get({ ...filter.params, towns: JSON.stringify(towns) }) as number;
 
   return {
     /** Persons by token, in key order. */
@@ -130,27 +158,29 @@ export function createPersonStore(db: Db) {
      * total count of those matches.
      */
     search(criteria: PersonSearch, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
-      const matching = new ListFilter().within('division', jurisdiction);
+      const matching = new ListFilter();
       // Prefix match on the BINARY index: name >= x AND name < x || U+FFFF.
       if (criteria.name) matching.add('name >= @name AND name < @nameEnd', { name: criteria.name, nameEnd: `${criteria.name}\uffff` });
-      matching.equals('phone_suffix', criteria.phoneSuffix).equals('cell', criteria.gridCell).inDivision('division', criteria.division);
-      const { where, params } = matching;
-      const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const total = preparedStatement(db, `SELECT count(*) FROM person ${filter}`).pluck().get(params) as number;
-      const keyset = after ? `${filter ? `${filter} AND` : 'WHERE'} (name, id) > (@afterName, @afterId)` : filter;
+      matching.equals('phone_suffix', criteria.phoneSuffix).equals('cell', criteria.gridCell);
+      const total = countInTowns(townsWithin(criteria.division ? jurisdiction.within(criteria.division) : jurisdiction), matching);
+      // The page: in name order, of those living in the jurisdiction (and in the division asked for).
+      const { where, params } = matching.within('division', jurisdiction).inDivision('division', criteria.division);
+      const filter = `WHERE ${where.join(' AND ')}`;
+      const keyset = after ? `${filter} AND (name, id) > (@afterName, @afterId)` : filter;
       const rows = preparedStatement(db, `SELECT ${PERSON_COLUMNS} FROM person ${keyset} ORDER BY name, id LIMIT @limit`)
         .all({ ...params, afterName: after?.[0], afterId: after?.[1], limit: limit + 1 }) as Record<string, unknown>[];
       return keysetPage(rows, limit, total, toPerson);
     },
 
-    insertPerson(row: PersonRow): void {
-      insertPerson.run({ ...row, phoneSuffix: row.phone ? row.phone.slice(-4) : null, tags: JSON.stringify(row.tags) });
+    insertPerson(r: PersonRow): void {
+      const phoneSuffix = r.phone ? r.phone.slice(-4) : null;
+      insertPerson.run(r.id, r.idNumber, r.name, r.gender, r.birthDate, r.phone, phoneSuffix, r.address, r.division, r.cell, r.household, JSON.stringify(r.tags));
     },
-    insertCell(row: GridCellRow): void {
-      insertCell.run(row);
+    insertCell(r: GridCellRow): void {
+      insertCell.run(r.code, r.name, r.division, r.workerName, r.workerPhone);
     },
-    insertHousehold(row: HouseholdRow): void {
-      insertHousehold.run(row);
+    insertHousehold(r: HouseholdRow): void {
+      insertHousehold.run(r.id, r.cell, r.address);
     },
   };
 }

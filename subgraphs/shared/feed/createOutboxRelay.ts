@@ -14,6 +14,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** First retry delay; doubles up to `maxBackoffMs`. */
   minBackoffMs?: number;
+  /**
+   * Longest wait between attempts (default 5 s): also how late the feed may
+   * resume after the registry is back. A first start is the common case: an
+   * agency is ready in seconds, grid's import of a large world takes longer,
+   * and a long backoff would keep the agency waiting well after it.
+   */
   maxBackoffMs?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
@@ -39,7 +45,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { db, clock } = options;
   const batchSize = options.batchSize ?? 500;
   const minBackoff = options.minBackoffMs ?? 200;
-  const maxBackoff = options.maxBackoffMs ?? 30_000;
+  const maxBackoff = options.maxBackoffMs ?? 5_000;
   const selectPending = db.prepare('SELECT id, payload FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?');
   const countPending = db.prepare('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL');
   const markDelivered = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');

@@ -1,9 +1,13 @@
 import { exportJWK, importJWK, importSPKI, jwtVerify, type CryptoKey, type JWK } from 'jose';
+import { LruCache } from '../cache/LruCache.ts';
 import type { Clock } from '../clock.ts';
 import { DEV_CONTEXT_PUBLIC_JWK } from './devContextPublicKey.ts';
 import { USER_CONTEXT_AUDIENCE, USER_CONTEXT_ISSUER, USER_CONTEXT_MAX_AGE_SECONDS, type UserContext } from './userContext.ts';
 
 export type ContextVerifier = (token: string) => Promise<UserContext>;
+
+/** Verified contexts remembered (LRU): the gateway reuses one per user and purpose for 40 s. */
+export const VERIFIED_CONTEXT_CACHE_ENTRIES = 10_000;
 
 const asStrings = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : []);
 
@@ -11,25 +15,34 @@ const asStrings = (v: unknown): string[] => (Array.isArray(v) && v.every((x) => 
  * Verifies the gateway's signed user context: EdDSA signature under the
  * gateway's public key (subgraphs never hold the private key), issuer,
  * audience, and freshness. Throws on anything else; the caller answers 401.
- * Verified tokens are remembered until they expire: the gateway sends the
- * same token on every fetch of one request.
+ * Verified tokens are remembered (bounded LRU) until they expire or pass the
+ * maximum age, whichever comes first: the gateway sends the same token on
+ * every fetch of a request, and on the requests of one user and purpose for
+ * a while.
  *
  * The key is a JWK (object or JSON text) or SPKI PEM text. Rejects a key
  * that is not an Ed25519 public key, and in production the development key
  * (its private half is in the repository), so a misconfigured subgraph does
  * not start.
  */
-export async function createContextVerifier(publicKey: JWK | string, clock: Clock, options: { production?: boolean } = {}): Promise<ContextVerifier> {
+export async function createContextVerifier(
+  publicKey: JWK | string,
+  clock: Clock,
+  options: { production?: boolean; cacheEntries?: number } = {},
+): Promise<ContextVerifier> {
   const key = await importPublicKey(publicKey);
   if (options.production && (await exportJWK(key)).x === DEV_CONTEXT_PUBLIC_JWK.x) {
     throw new Error('ONEWINDOW_CONTEXT_PUBLIC_KEY is the development key (its private half is in the repository): production needs the gateway\'s own.');
   }
-  const verified = new Map<string, { context: UserContext; expiresAt: number }>();
+  const verified = new LruCache<string, { context: UserContext; expiresAt: number }>(options.cacheEntries ?? VERIFIED_CONTEXT_CACHE_ENTRIES);
 
   return async (token) => {
     const now = clock.now();
     const cached = verified.get(token);
-    if (cached && cached.expiresAt > now.getTime()) return cached.context;
+    if (cached) {
+      if (cached.expiresAt > now.getTime()) return cached.context;
+      verified.delete(token);
+    }
     const { payload } = await jwtVerify(token, key, {
       algorithms: ['EdDSA'],
       issuer: USER_CONTEXT_ISSUER,
@@ -47,9 +60,7 @@ export async function createContextVerifier(publicKey: JWK | string, clock: Cloc
       scopes: asStrings(payload.scopes),
       jurisdiction: asStrings(payload.jurisdiction),
       purpose: typeof payload.purpose === 'string' ? payload.purpose : null,
-      requestId: typeof payload.rid === 'string' ? payload.rid : '',
     };
-    if (verified.size > 10_000) verified.clear(); // bounded: tokens live a minute
     verified.set(token, { context, expiresAt: Math.min((payload.exp ?? 0) * 1000, (payload.iat ?? 0) * 1000 + USER_CONTEXT_MAX_AGE_SECONDS * 1000) });
     return context;
   };

@@ -2,6 +2,8 @@
  * The verified user behind a request, as the gateway forwards it to every
  * subgraph (DESIGN.md "Jurisdiction and defence in depth"; X-Road's model:
  * every message carries the end user and the case that triggered it).
+ * Nothing about one request is in it (the gateway reuses a context for a
+ * user and purpose): the request id comes as `x-request-id` (request.id).
  */
 export interface UserContext {
   /** The user's id (JWT `sub`). */
@@ -18,7 +20,6 @@ export interface UserContext {
   jurisdiction: string[];
   /** Why the user is asking: a case code or a marked free-text reason. */
   purpose: string | null;
-  requestId: string;
 }
 
 /** The header carrying the signed context (a compact JWS, EdDSA, short-lived). */

@@ -61,8 +61,9 @@ export async function createSubgraphServer<Context extends object>(options: Subg
       try {
         const user = await verify(header);
         users.set(request, user);
-        // The signed request id and user on every later log line of this request (reply.log writes "request completed").
-        request.log = request.log.child({ rid: user.requestId, user: user.userId });
+        // The gateway's request id (x-request-id, also the line's reqId) and the verified user on every later
+        // log line of this request (reply.log writes "request completed").
+        request.log = request.log.child({ rid: request.id, user: user.userId });
         reply.log = request.log;
         return undefined;
       } catch (error) {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { bulkLoad, type BulkLoadOptions } from '../store/bulkLoad.ts';
 import type { Db } from '../store/openDatabase.ts';
-import { readWorldFile } from './readWorldFile.ts';
+import { readWorldFileInChunks } from './readWorldFileInChunks.ts';
 
 export const WORLD_IMPORT_MIGRATION = `
 CREATE TABLE world_import (
@@ -16,37 +17,51 @@ export interface WorldImportResult {
   records: number;
 }
 
+export interface WorldImportOptions extends BulkLoadOptions {
+  /** Records handed to `apply` at a time (default 2,000). */
+  batchSize?: number;
+}
+
 /**
  * Imports one world file into a subgraph's store on first start: streams
- * it, hands each record to `apply` in transactions of `batchSize`, and
- * notes the import so a restart does not import again. A crash mid-import
- * leaves no note, and the next start finishes the job: `apply` must be
- * idempotent (INSERT ... ON CONFLICT DO NOTHING).
+ * it, hands its records to `apply` in batches, and notes the import so a
+ * restart does not import again. The whole import, note included, is one
+ * transaction (`bulkLoad`): a crash mid-import leaves the store as it was
+ * before, and the next start imports the file again from its beginning.
  */
 export async function importWorldFile<T extends { t: string }>(
   db: Db,
   path: string,
   apply: (batch: readonly T[]) => void,
   now: Date,
-  batchSize = 2_000,
+  options: WorldImportOptions = {},
 ): Promise<WorldImportResult> {
   const name = path.split('/').at(-1)!;
   if (db.prepare('SELECT 1 FROM world_import WHERE file = ?').get(name)) return { imported: false, records: 0 };
   if (!existsSync(path)) return { imported: false, records: 0 };
-  const applyBatch = db.transaction(apply);
-  let batch: T[] = [];
-  let records = 0;
-  for await (const record of readWorldFile<T>(path)) {
-    if (record.t === 'header') continue;
-    batch.push(record);
-    if (batch.length >= batchSize) {
-      applyBatch(batch);
-      records += batch.length;
-      batch = [];
-    }
-  }
-  applyBatch(batch);
-  records += batch.length;
-  db.prepare('INSERT INTO world_import (file, records, imported_at) VALUES (?, ?, ?)').run(name, records, now.toISOString());
+  const batchSize = options.batchSize ?? 2_000;
+  const records = await bulkLoad(
+    db,
+    async () => {
+      let batch: T[] = [];
+      let count = 0;
+      for await (const chunk of readWorldFileInChunks<T>(path)) {
+        for (const record of chunk) {
+          if (record.t === 'header') continue;
+          batch.push(record);
+          if (batch.length >= batchSize) {
+            apply(batch);
+            count += batch.length;
+            batch = [];
+          }
+        }
+      }
+      apply(batch);
+      count += batch.length;
+      db.prepare('INSERT INTO world_import (file, records, imported_at) VALUES (?, ?, ?)').run(name, count, now.toISOString());
+      return count;
+    },
+    options,
+  );
   return { imported: true, records };
 }

@@ -26,6 +26,6 @@ export function e2ePrincipal(over: Partial<Principal> = {}): Principal {
 }
 
 /** The header a direct subgraph call needs: a fresh context (it lives 60 s) signed for the user. */
-export async function signedContextHeaders(principal: Principal = e2ePrincipal(), options: { now?: Date; requestId?: string } = {}): Promise<Record<string, string>> {
+export async function signedContextHeaders(principal: Principal = e2ePrincipal(), options: { now?: Date } = {}): Promise<Record<string, string>> {
   return { [USER_CONTEXT_HEADER]: await signUserContext(principal, { purpose: 'reason:e2e test', ...options }) };
 }

@@ -96,7 +96,7 @@ describe('the audit of GraphQL operations', () => {
     dir = mkdtempSync(join(tmpdir(), 'onewindow-useaudit-'));
     file = join(dir, 'audit.db');
     const config = parseAuditConfig({ GATEWAY_AUDIT_DB: file }, false);
-    app = await buildApp((a) => registerAudit(a, { config, authenticate }));
+    app = await buildApp((a) => registerAudit(a, { config, authenticate })?.plugin);
     await app.ready();
   });
   afterAll(async () => {

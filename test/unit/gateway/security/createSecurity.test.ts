@@ -212,17 +212,22 @@ describe('security at the gateway (filter mode)', () => {
         scopes: [],
         jurisdiction: ['420923'],
         purpose: 'reason:窗口接待核实身份',
-        requestId: 'ctx-1',
       });
+      // The request id is not in the context: it travels as x-request-id on every fetch.
+      expect(fetches.map((f) => f.headers['x-request-id'])).toEqual(fetches.map(() => 'ctx-1'));
     });
 
-    it('another request gets another context', async () => {
+    it('the same user and purpose share one context across requests (it carries no request id); another user or purpose gets another', async () => {
       const before = s.subgraphs.requests.length;
       await s.graphql({ query: '{ hello }', user: USERS.basic, headers: { 'x-request-id': 'ctx-2' } });
       await s.graphql({ query: '{ hello }', user: USERS.basic, headers: { 'x-request-id': 'ctx-3' } });
-      const tokens = s.subgraphs.requests.slice(before).map((f) => f.headers['x-onewindow-context']);
-      expect(tokens).toHaveLength(2);
-      expect(tokens[0]).not.toBe(tokens[1]);
+      await s.graphql({ query: '{ hello }', user: USERS.basic, purpose: `reason:${encodeURIComponent('另一个目的')}`, headers: { 'x-request-id': 'ctx-4' } });
+      await s.graphql({ query: '{ hello }', user: USERS.police, headers: { 'x-request-id': 'ctx-5' } });
+      const fetches = s.subgraphs.requests.slice(before);
+      expect(fetches.map((f) => f.headers['x-request-id'])).toEqual(['ctx-2', 'ctx-3', 'ctx-4', 'ctx-5']);
+      const tokens = fetches.map((f) => f.headers['x-onewindow-context']);
+      expect(tokens[1]).toBe(tokens[0]);
+      expect(new Set(tokens).size).toBe(3);
     });
   });
 });

@@ -34,4 +34,19 @@ describe('traceContext', () => {
     const trace = traceContextFrom('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra', undefined);
     expect(trace.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
   });
+
+  it('draws ids from a pool refilled in blocks: well-formed, never all zero, distinct across many refills', () => {
+    const trace = traceContextFrom(undefined, undefined);
+    const seen = new Set<string>();
+    for (let i = 0; i < 5000; i++) {
+      const child = childTraceparent(trace);
+      expect(child).toMatch(TRACEPARENT);
+      const span = child.split('-')[2]!;
+      expect(span).not.toBe('0000000000000000');
+      seen.add(span);
+    }
+    expect(seen.size).toBe(5000);
+    const traces = new Set(Array.from({ length: 1000 }, () => traceContextFrom(undefined, undefined).traceId));
+    expect(traces.size).toBe(1000);
+  });
 });

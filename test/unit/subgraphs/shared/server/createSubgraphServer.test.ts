@@ -1,6 +1,6 @@
 // The gateway's public key as subgraphs read it (ONEWINDOW_CONTEXT_PUBLIC_KEY:
 // JWK JSON or SPKI PEM, the development key only outside production), and
-// the signed request id in a subgraph's logs. Shown on one subgraph
+// the gateway's request id (x-request-id) in a subgraph's logs. Shown on one subgraph
 // (type-graphql's metadata is per process); createSubgraphServer is the
 // same for all five, each of which runs describeSignedContext.
 import { Writable } from 'node:stream';
@@ -47,7 +47,7 @@ describe('the gateway\'s public key (ONEWINDOW_CONTEXT_PUBLIC_KEY)', () => {
       const h = await startSubgraph('petitions', buildPetitions, { now: NOW, env: { ONEWINDOW_CONTEXT_PUBLIC_KEY: configured } });
       try {
         const sign = await createContextSigner(await exportPKCS8(privateKey), { now: () => h.clock.now() });
-        const own = await sign({ principal: testPrincipal('petitions'), purpose: null, requestId: 'r1' });
+        const own = sign({ principal: testPrincipal('petitions'), purpose: null });
         const post = (token: string) => h.app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' }, headers: { [USER_CONTEXT_HEADER]: token } });
         expect((await post(own)).statusCode).toBe(200);
         expectRefused(await post(await h.contextFor())); // the development key's context
@@ -58,8 +58,8 @@ describe('the gateway\'s public key (ONEWINDOW_CONTEXT_PUBLIC_KEY)', () => {
   });
 });
 
-describe('the signed request id and user in the subgraph\'s logs', () => {
-  it('tags every line of the request after verification with the context\'s rid and user, and its reqId with x-request-id', async () => {
+describe('the request id and user in the subgraph\'s logs', () => {
+  it('tags every line of a request after verification with its x-request-id (rid, reqId) and the context\'s user', async () => {
     const lines: Record<string, unknown>[] = [];
     const stream = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -70,16 +70,22 @@ describe('the signed request id and user in the subgraph\'s logs', () => {
     const h = await startSubgraph('petitions', buildPetitions, { now: NOW, extra: { logger: { level: 'info', stream } } });
     try {
       const sign = await createContextSigner({ ...DEV_CONTEXT_PRIVATE_JWK }, { now: () => h.clock.now() });
-      const token = await sign({ principal: testPrincipal('petitions', { userId: 'zhang.wei' }), purpose: null, requestId: 'rid-from-gateway-42' });
-      const res = await h.app.inject({
-        method: 'POST',
-        url: '/graphql',
-        payload: { query: '{ __typename }' },
-        headers: { [USER_CONTEXT_HEADER]: token, 'x-request-id': 'rid-from-gateway-42' },
-      });
-      expect(res.statusCode).toBe(200);
-      const completed = lines.find((l) => l.msg === 'request completed');
-      expect(completed).toMatchObject({ reqId: 'rid-from-gateway-42', rid: 'rid-from-gateway-42', user: 'zhang.wei' });
+      const token = sign({ principal: testPrincipal('petitions', { userId: 'zhang.wei' }), purpose: null });
+      // One context (the gateway reuses it for a user and purpose), two requests: each is logged under its own id.
+      for (const rid of ['rid-from-gateway-42', 'rid-from-gateway-43']) {
+        const res = await h.app.inject({
+          method: 'POST',
+          url: '/graphql',
+          payload: { query: '{ __typename }' },
+          headers: { [USER_CONTEXT_HEADER]: token, 'x-request-id': rid },
+        });
+        expect(res.statusCode).toBe(200);
+      }
+      const completed = lines.filter((l) => l.msg === 'request completed');
+      expect(completed).toMatchObject([
+        { reqId: 'rid-from-gateway-42', rid: 'rid-from-gateway-42', user: 'zhang.wei' },
+        { reqId: 'rid-from-gateway-43', rid: 'rid-from-gateway-43', user: 'zhang.wei' },
+      ]);
       // Refusals are logged (with why), never with the token itself.
       await h.app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ __typename }' }, headers: { [USER_CONTEXT_HEADER]: `${token}x` } });
       const refusal = lines.find((l) => l.msg === 'GraphQL request refused');

@@ -21,7 +21,8 @@ import { rewriteOperation, TYPENAME_ALIAS, type OperationRewrite } from './rewri
 /** The supergraph a request is prepared against (SupergraphHost's current generation). */
 
 /** Who the subgraphs see when authentication is off (development only). */
-const ANONYMOUS_DEVELOPER: Principal = {
+// Frozen, like every verified principal: the context signer keeps its claims text.
+const ANONYMOUS_DEVELOPER: Principal = Object.freeze({
   userId: 'anonymous',
   name: '匿名开发用户',
   agency: '',
@@ -29,7 +30,7 @@ const ANONYMOUS_DEVELOPER: Principal = {
   scopes: [],
   jurisdiction: ['420000'],
   expiresAt: 0,
-};
+});
 
 export interface CurrentSupergraph {
   readonly schema: GraphQLSchema;

@@ -93,6 +93,12 @@ export function verdicts(rows: readonly SummaryRow[], whyMissing: (op: string, t
     const valueOf = (r: SummaryRow | undefined) => (r ? pick(r) : undefined);
     const s = valueOf(secure);
     const o = valueOf(open);
+    // A target the issue does not state "with security on" is judged on (b),
+    // the gateway doing the work stock does; (a) is shown beside it.
+    if (!needsSecurity && o !== undefined && Number.isFinite(o)) {
+      const extra = s !== undefined && Number.isFinite(s) ? `; (a) security on (auth, audit durable per read, limits): ${show(s)}` : '';
+      return { name, pass: holds(o), detail: `(b) security off, the work stock does: ${show(o)}${extra}` };
+    }
     if (s !== undefined && Number.isFinite(s)) {
       const extra = o !== undefined && Number.isFinite(o) ? `; (b) security off: ${show(o)}` : '';
       return { name, pass: holds(s), detail: `(a) security on: ${show(s)}${extra}` };
@@ -108,6 +114,7 @@ export function verdicts(rows: readonly SummaryRow[], whyMissing: (op: string, t
   return [
     judge('pass-through: gateway CPU per request ≤ 1/4 of stock', 'pass-through', (r) => r.vsStock?.cpu, (x) => x <= 0.25, (x) => `${x.toFixed(2)}× stock`, false),
     judge('person view: throughput ≥ 3× stock with security on', 'person-view', (r) => r.vsStock?.rps, (x) => x >= 3, (x) => `${x.toFixed(2)}× stock`, true),
+    // The issue states this one without "security on"; judged with security on all the same (the stricter reading).
     judge(`person view: p99 at ${p99Connections} connections ≤ 1/3 of stock`, `person-view@${p99Connections}`, (r) => r.vsStock?.p99, (x) => x <= 1 / 3, (x) => `${x.toFixed(2)}× stock`, true),
   ];
 }

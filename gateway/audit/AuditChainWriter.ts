@@ -45,7 +45,13 @@ export class AuditChainWriter {
 
   /** Appends entries in order, in one durable transaction (group commit). */
   append(entries: readonly AccessEntry[]): Appended[] {
-    return this.db.transaction(() => entries.map((entry) => this.appendOne(entry))).immediate();
+    return this.db
+      .transaction(() => {
+        // The tail is read once, inside the write lock; the batch then chains in memory.
+        let tail = this.tail();
+        return entries.map((entry) => (tail = this.write(entry, tail)));
+      })
+      .immediate();
   }
 
   /**
@@ -88,14 +94,23 @@ export class AuditChainWriter {
   }
 
   private appendOne(entry: AuditEntry): Appended {
+    return this.write(entry, this.tail());
+  }
+
+  /** The chain's tail as the next record must see it: the highest seq used and the hash to point to. */
+  private tail(): Appended {
     const last = this.lastRecord.get();
     // sqlite_sequence remembers the highest seq ever used, so records deleted
     // from the tail leave a gap that verify reports instead of being reused.
-    const seq = Math.max(this.lastSeq.get()?.seq ?? 0, last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? this.lastCheckpoint.get()?.through_hash ?? GENESIS_HASH;
+    const seq = Math.max(this.lastSeq.get()?.seq ?? 0, last?.seq ?? 0);
+    return { seq, hash: last?.hash ?? this.lastCheckpoint.get()?.through_hash ?? GENESIS_HASH };
+  }
+
+  private write(entry: AuditEntry, tail: Appended): Appended {
+    const seq = tail.seq + 1;
     const body = recordBody(seq, entry);
-    const hash = chainHash(prevHash, body);
-    this.insertRecord.run(seq, entry.time, entry.kind, prevHash, hash, body);
+    const hash = chainHash(tail.hash, body);
+    this.insertRecord.run(seq, entry.time, entry.kind, tail.hash, hash, body);
     if (entry.kind === 'ACCESS') for (const person of entry.persons) this.insertPerson.run(seq, person);
     return { seq, hash };
   }

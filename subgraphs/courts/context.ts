@@ -5,6 +5,7 @@ import type { PersonTokenizer } from '../shared/identity/personToken.ts';
 import { type Actor, actorOf } from '../shared/security/Actor.ts';
 import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
 import type { UserContext } from '../shared/security/userContext.ts';
+import { requestContext } from '../shared/server/requestContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
 import type { CaseNumberAllocator } from './courtCase/caseNumberAllocator.ts';
 import type { CourtCaseStore } from './courtCase/courtCase.store.ts';
@@ -53,5 +54,5 @@ function createLoaders(services: CourtsServices, jurisdiction: Jurisdiction) {
 
 export function createCourtsContext(services: CourtsServices, user: UserContext): CourtsContext {
   const jurisdiction = Jurisdiction.of(user.jurisdiction);
-  return { ...services, user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) };
+  return requestContext(services, { user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) });
 }

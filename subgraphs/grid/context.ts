@@ -5,6 +5,7 @@ import type { CaseCodeAllocator } from '../shared/codes/caseCodeAllocator.ts';
 import { type Actor, actorOf } from '../shared/security/Actor.ts';
 import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
 import type { UserContext } from '../shared/security/userContext.ts';
+import { requestContext } from '../shared/server/requestContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
 import type { DisputeStore } from './dispute/dispute.store.ts';
 import type { DueDateRules } from './dispute/dueDateRules.ts';
@@ -65,5 +66,5 @@ function createLoaders(services: GridServices, jurisdiction: Jurisdiction) {
 
 export function createGridContext(services: GridServices, user: UserContext): GridContext {
   const jurisdiction = Jurisdiction.of(user.jurisdiction);
-  return { ...services, user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) };
+  return requestContext(services, { user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) });
 }

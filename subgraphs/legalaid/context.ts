@@ -5,6 +5,7 @@ import type { PersonTokenizer } from '../shared/identity/personToken.ts';
 import { type Actor, actorOf } from '../shared/security/Actor.ts';
 import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
 import type { UserContext } from '../shared/security/userContext.ts';
+import { requestContext } from '../shared/server/requestContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
 import type { LegalAidCaseStore } from './legalAidCase/legalAidCase.store.ts';
 import type { LegalAidRules } from './legalAidCase/legalAidRules.ts';
@@ -50,5 +51,5 @@ function createLoaders(services: LegalAidServices, jurisdiction: Jurisdiction) {
 
 export function createLegalAidContext(services: LegalAidServices, user: UserContext): LegalAidContext {
   const jurisdiction = Jurisdiction.of(user.jurisdiction);
-  return { ...services, user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) };
+  return requestContext(services, { user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) });
 }

@@ -5,6 +5,7 @@ import type { PersonTokenizer } from '../shared/identity/personToken.ts';
 import { type Actor, actorOf } from '../shared/security/Actor.ts';
 import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
 import type { UserContext } from '../shared/security/userContext.ts';
+import { requestContext } from '../shared/server/requestContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
 import type { IncidentNumberAllocator } from './incident/incidentNumber.ts';
 import type { IncidentStore } from './incident/incident.store.ts';
@@ -52,5 +53,5 @@ function createLoaders(services: PoliceServices, jurisdiction: Jurisdiction) {
 
 export function createPoliceContext(services: PoliceServices, user: UserContext): PoliceContext {
   const jurisdiction = Jurisdiction.of(user.jurisdiction);
-  return { ...services, user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) };
+  return requestContext(services, { user, jurisdiction, actor: actorOf(user, jurisdiction), loaders: createLoaders(services, jurisdiction) });
 }

@@ -24,11 +24,13 @@ export interface BenchArgs {
   readonly echo: boolean;
   /** Targets whose process runs under `node --cpu-prof` (profiles in `<dir>/profiles-<time>/`). */
   readonly cpuProf: readonly string[];
+  /** Run the five subgraphs under `node --cpu-prof` (profiles in `<dir>/profiles-<time>/<subgraph>/`). */
+  readonly cpuProfSubgraphs: boolean;
 }
 
 export const BENCH_USAGE = `usage: npm run bench -- [--people N] [--seed S] [--rounds R] [--duration S] [--warmup S]
                      [--connections C] [--p99-connections C] [--only <op>[,<op>]] [--targets <t>[,<t>]]
-                     [--scaling [--sizes 10000,100000,1000000]] [--dir .bench] [--echo] [--cpu-prof <t>[,<t>]]
+                     [--scaling [--sizes 10000,100000,1000000]] [--dir .bench] [--echo] [--cpu-prof <t>[,<t>]] [--cpu-prof-subgraphs]
 operations: person-view, timeline, matter, search, pass-through, person-view@50 (--only person-view takes both person-view loads)
 targets:    secure (ours, production security), open (ours, security off), stock (@apollo/gateway), ceiling (subgraph direct)`;
 
@@ -67,6 +69,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       dir: { type: 'string' },
       echo: { type: 'boolean' },
       'cpu-prof': { type: 'string', multiple: true },
+      'cpu-prof-subgraphs': { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -89,5 +92,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     dir: values.dir ?? '.bench',
     echo: values.echo ?? false,
     cpuProf: list(values['cpu-prof']),
+    cpuProfSubgraphs: values['cpu-prof-subgraphs'] ?? false,
   };
 }

@@ -44,6 +44,7 @@ export async function runBench(args: BenchArgs, processes: ProcessSet, log: (m: 
       operations,
       targets: targetIds,
       ...(args.cpuProf.length ? { profile: { targets: args.cpuProf, dir: profileDir } } : {}),
+      ...(args.cpuProfSubgraphs ? { profileSubgraphs: profileDir } : {}),
       log,
     });
     let measured;
@@ -137,7 +138,8 @@ export async function runBench(args: BenchArgs, processes: ProcessSet, log: (m: 
       verdicts: judged,
       samples,
     }, markdown);
-    if (args.cpuProf.length) log(`CPU profiles of ${args.cpuProf.join(', ')} (whole run, warm-up included): ${profileDir}`);
+    const profiled = [...args.cpuProf, ...(args.cpuProfSubgraphs ? ['the subgraphs'] : [])];
+    if (profiled.length) log(`CPU profiles of ${profiled.join(', ')} (whole run, warm-up included): ${profileDir}`);
     return { markdown, files, failed: wrong.length > 0 };
   } finally {
     prepared.dispose();

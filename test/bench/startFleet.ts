@@ -1,4 +1,5 @@
 import { SUBGRAPHS, type SubgraphName } from '../../schema/subgraphList.ts';
+import { join } from 'node:path';
 import { freePort } from '../e2e/support/freePort.ts';
 import type { StartedProcess } from '../e2e/support/startProcess.ts';
 import { DEV_FEDERATION_SECRET } from '../../subgraphs/shared/identity/personToken.ts';
@@ -17,7 +18,12 @@ export interface Fleet {
  * one data directory (`<dataDir>/<name>/<name>.db`, `<dataDir>/world`), their
  * outbox relays pointed at this grid.
  */
-export async function startFleet(processes: ProcessSet, dataDir: string, options: { readyTimeoutMs?: number; env?: Record<string, string> } = {}): Promise<Fleet> {
+export async function startFleet(processes: ProcessSet, dataDir: string, options: {
+    readyTimeoutMs?: number;
+    env?: Record<string, string>;
+    /** Run each subgraph under `node --cpu-prof`, writing its profiles into `<profileDir>/<subgraph>/` when it stops. */
+    profileDir?: string;
+  } = {}): Promise<Fleet> {
   const ports = {} as Record<SubgraphName, number>;
   for (const s of SUBGRAPHS) ports[s.name] = await freePort();
   const env: Record<string, string> = {
@@ -35,7 +41,7 @@ export async function startFleet(processes: ProcessSet, dataDir: string, options
       const t0 = performance.now();
       const child = await processes.start({
         name: s.name,
-        args: [`subgraphs/${s.name}/main.ts`],
+        args: [...(options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(options.profileDir, s.name)] : []), `subgraphs/${s.name}/main.ts`],
         env,
         readyUrl: `http://127.0.0.1:${ports[s.name]}/health`,
         readyTimeoutMs: options.readyTimeoutMs ?? 120_000,

@@ -50,6 +50,8 @@ export async function startStack(options: {
   targets: readonly TargetId[];
   /** Gateways to run under `node --cpu-prof`, and where their profiles go. */
   profile?: { targets: readonly string[]; dir: string };
+  /** Run the five subgraphs under `node --cpu-prof`, their profiles in `<dir>/<subgraph>/`. */
+  profileSubgraphs?: string;
   log: (m: string) => void;
 }): Promise<Stack> {
   const { processes, runDir, operations, log } = options;
@@ -58,7 +60,10 @@ export async function startStack(options: {
   const unavailable: Stack['unavailable'] = [];
   const user = demoUser(probe.county, probe.purpose);
   const benchKey = await generateContextKey();
-  const fleet = await startFleet(processes, options.dataDir, { env: { ONEWINDOW_CONTEXT_PUBLIC_KEY: JSON.stringify(benchKey.publicJwk) } });
+  const fleet = await startFleet(processes, options.dataDir, {
+    env: { ONEWINDOW_CONTEXT_PUBLIC_KEY: JSON.stringify(benchKey.publicJwk) },
+    ...(options.profileSubgraphs ? { profileDir: options.profileSubgraphs } : {}),
+  });
   const stopAll: (() => Promise<void>)[] = [() => fleet.stop()];
   const stop = async () => {
     for (const s of [...stopAll].reverse()) await s();

@@ -103,6 +103,11 @@ export function formatCaseCode(parts: CaseCodeParts): string {
   return `${division}-${AGENCY_CODES[agency]}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
+// Every reference a subgraph returns asks for its code's type (a timeline of 20 matters and
+// their links, dozens per request): codes seen recently are answered without parsing again.
+const TYPENAMES_KEPT = 10_000;
+const typenames = new Map<string, MatterTypename | undefined>();
+
 /**
  * The GraphQL type (Matter implementation) that owns a case code, e.g.
  * `Petition` for `420923-XF-2025-000123`; undefined for an invalid code.
@@ -110,6 +115,11 @@ export function formatCaseCode(parts: CaseCodeParts): string {
  * matters.
  */
 export function typenameOfCaseCode(code: string): MatterTypename | undefined {
+  if (typenames.has(code)) return typenames.get(code);
   const parsed = parseCaseCode(code);
-  return parsed.ok ? MATTER_TYPENAMES[parsed.value.agency] : undefined;
+  const typename = parsed.ok ? MATTER_TYPENAMES[parsed.value.agency] : undefined;
+  if (typenames.size >= TYPENAMES_KEPT) typenames.clear();
+  typenames.set(code, typename);
+  return typename;
 }
+

@@ -1,4 +1,5 @@
 import type { Db } from '../store/openDatabase.ts';
+import { preparedStatement } from '../store/preparedStatement.ts';
 import type { MatterEvent } from './matterEvent.ts';
 
 /** The outbox table; every agency subgraph's migrations include it. */
@@ -21,7 +22,8 @@ CREATE INDEX outbox_pending ON outbox (id) WHERE delivered_at IS NULL;
  * changes the matter: the event exists exactly when the change does.
  */
 export function enqueueMatterEvent(db: Db, event: MatterEvent, now: Date): void {
-  db.prepare(
+  preparedStatement(
+    db,
     'INSERT INTO outbox (case_code, version, payload, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (case_code, version) DO NOTHING',
   ).run(event.caseCode, event.version, JSON.stringify(event), now.toISOString());
 }

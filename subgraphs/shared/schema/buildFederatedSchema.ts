@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { FEDERATION_LINK, SHARED_SDL } from '../../../schema/sharedSdl.ts';
+import { synchronousTypeResolvers } from './synchronousTypeResolvers.ts';
 
 /** Resolvers by type name, then field name (`__resolveReference` included). */
 export type ResolverMap = Record<string, Record<string, unknown>>;
@@ -95,6 +96,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   // Only behaviour is taken from type-graphql's map for the shared scalars:
   // copying whole scalar objects would overwrite the SDL's descriptions.
   const resolvers = createResolversMap(typeGraphqlSchema) as ResolverMap;
+  // Interfaces and unions answer their type without a promise when they can (graphql-jit needs it).
+  for (const [name, resolveType] of synchronousTypeResolvers(typeGraphqlSchema)) {
+    resolvers[name] = { ...resolvers[name], __resolveType: resolveType };
+  }
   for (const name of ['DateTime', 'Date']) {
     const scalar = typeGraphqlSchema.getType(name);
     if (scalar && isScalarType(scalar)) {

@@ -1,17 +1,20 @@
+import type { Statement as SqliteStatement } from 'better-sqlite3';
 import type { Db } from './openDatabase.ts';
 
-type Statement = ReturnType<Db['prepare']>;
+/** Bound positionally (`run(a, b)`) or by name (`all({ a, b })`). */
+type Statement = SqliteStatement<unknown[]>;
 const statementsOf = new WeakMap<Db, Map<string, Statement>>();
 
 /**
  * The statement for this SQL text, prepared once per database. For SQL made
  * per request (a list's filter combination, a user's jurisdiction ranges):
- * there are few distinct texts, each used again and again.
+ * there are few distinct texts, each used again and again; and for a fixed
+ * statement of a function that has no store to prepare it in (the outbox's).
  */
 export function preparedStatement(db: Db, sql: string): Statement {
   let statements = statementsOf.get(db);
   if (!statements) statementsOf.set(db, (statements = new Map()));
   let statement = statements.get(sql);
-  if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+  if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql)));
   return statement;
 }

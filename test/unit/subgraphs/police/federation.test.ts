@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../../../subgraphs/police/app.ts';
 import { createPersonTokenizer, DEV_FEDERATION_SECRET } from '../../../../subgraphs/shared/identity/personToken.ts';
+import { USER_CONTEXT_HEADER } from '../../../../subgraphs/shared/security/userContext.ts';
 import { type SubgraphHarness, startSubgraph } from '../../../support/subgraphApp.ts';
 import { INCIDENT, POLICE_ID, writeTinyPoliceWorld } from '../../../support/tinyPoliceWorld.ts';
 
@@ -88,5 +89,32 @@ describe('police: federation', () => {
       { r: [{ __typename: 'PoliceIncident', caseCode: INCIDENT.transferred }] },
     );
     expect(res.data?._entities).toEqual([{ centerTicket: { __typename: 'Dispute', caseCode: '420923-ZZ-2026-000003' } }]);
+  });
+
+  it('answers a query asked again and again (compiled by graphql-jit once it repeats) byte for byte as the first time, errors included', async () => {
+    const ask = async (query: string, variables?: Record<string, unknown>) => {
+      const res = await police.app.inject({ method: 'POST', url: '/graphql', payload: { query, variables }, headers: { [USER_CONTEXT_HEADER]: await police.contextFor() } });
+      return `${res.statusCode} ${res.body}`;
+    };
+    const asked: [string, Record<string, unknown>?][] = [
+      [
+        `query($r: [_Any!]!) { _entities(representations: $r) { __typename ... on PoliceIncident { caseCode incidentNumber status receivedAt minutesToArrive officer { name } parties { role name } centerTicket { __typename caseCode } } } }`,
+        { r: [...Object.values(INCIDENT), '420923-GA-2026-000099'].map((caseCode) => ({ __typename: 'PoliceIncident', caseCode })) },
+      ],
+      [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id policeIncidents { caseCode status } } } }`, { r: [{ __typename: 'Person', id: token(POLICE_ID.zhang) }] }],
+      [`query($code: ID!) { policeIncident(caseCode: $code) { caseCode centerTicket { __typename caseCode } } }`, { code: INCIDENT.transferred }],
+      [`{ policeIncidents(first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { caseCode title centerTicket { __typename } } } }`],
+      [`query($code: ID!) { policeIncident(caseCode: $code) { caseCode } }`, { code: 'not-a-case-code' }],
+      [`{ policeIncidents(first: 500) { totalCount } }`],
+      [`query($code: ID!) { policeIncident(caseCode: $code) { caseCode } }`, { code: null }],
+      [`query($first: Int) { policeIncidents(first: $first) { totalCount } }`, { first: 'many' }],
+    ];
+    for (const [query, variables] of asked) {
+      const first = await ask(query, variables);
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 5)); // compiled off the request path
+        expect(await ask(query, variables)).toBe(first);
+      }
+    }
   });
 });

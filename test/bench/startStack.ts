@@ -11,7 +11,7 @@ import type { ProcessSet } from './ProcessSet.ts';
 import { type Fleet, startFleet } from './startFleet.ts';
 import { type GatewayOutcome, isRunning, startGateway } from './startGateways.ts';
 import { writeTrustedDocuments } from './trustedDocuments.ts';
-import { demoUser, VARIANTS, type GatewayVariant, type VariantContext } from './variants.ts';
+import { anonymousDeveloper, demoUser, VARIANTS, type GatewayVariant, type VariantContext } from './variants.ts';
 
 export type TargetId = 'secure' | 'open' | 'stock' | 'ceiling';
 export const TARGET_IDS: readonly TargetId[] = ['secure', 'open', 'stock', 'ceiling'];
@@ -59,6 +59,10 @@ export async function startStack(options: {
   const notes: string[] = [];
   const unavailable: Stack['unavailable'] = [];
   const user = demoUser(probe.county, probe.purpose);
+  // Stock and the ceiling speak for the user our gateway signs for with
+  // security off (anonymous, the whole province), so (b) and stock serve the
+  // same data byte for byte; (a)'s demo user may see less (jurisdiction).
+  const contextUser = anonymousDeveloper(probe.purpose);
   const benchKey = await generateContextKey();
   const fleet = await startFleet(processes, options.dataDir, {
     env: { ONEWINDOW_CONTEXT_PUBLIC_KEY: JSON.stringify(benchKey.publicJwk) },
@@ -69,9 +73,9 @@ export async function startStack(options: {
     for (const s of [...stopAll].reverse()) await s();
   };
   try {
-    const choice = await chooseContextKey(fleet.urls.grid, user, benchKey.privateJwk, await findDevContextKey());
+    const choice = await chooseContextKey(fleet.urls.grid, contextUser, benchKey.privateJwk, await findDevContextKey());
     notes.push(choice.note);
-    const signer = choice.key && createContextSigner(choice.key, user);
+    const signer = choice.key && createContextSigner(choice.key, contextUser);
     const noKey = 'subgraphs refuse every user context the bench can sign';
 
     const jwtSecret = randomBytes(32).toString('hex');

@@ -165,3 +165,13 @@ export function demoUser(county: string, purpose: string): ContextClaims {
     purpose,
   };
 }
+
+/**
+ * Who our gateway signs for with authentication off (development only; see
+ * gateway/security/createSecurity.ts): an anonymous user whose jurisdiction
+ * is the whole province. Stock and the ceiling send this user's context, so
+ * they serve what (b) serves.
+ */
+export function anonymousDeveloper(purpose: string): ContextClaims {
+  return { sub: 'anonymous', name: '匿名开发用户', agency: '', roles: [], scopes: [], jurisdiction: ['420000'], purpose };
+}

@@ -103,7 +103,7 @@ export async function startStack(options: {
       }
       log(`starting ${variant.label}`);
       const outcome: GatewayOutcome = await startGateway(
-        withStockSigning(variant, choice.required && choice.key ? { privateJwk: choice.key, claims: user } : undefined),
+        withStockSigning(variant, choice.required && choice.key ? { privateJwk: choice.key, claims: contextUser } : undefined),
         processes,
         context,
         runDir,

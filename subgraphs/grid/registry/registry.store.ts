@@ -168,7 +168,11 @@ export function createRegistryStore(db: Db) {
         limit: limit + 1,
         ...visible.params,
       }) as Record<string, unknown>[];
-      const total = preparedStatement(db, `SELECT count(*) ${timelineWhere(visible.sql)}`).pluck().get({ personId, agencies: agencyFilter, ...visible.params }) as number;
+      // A first page that holds every row is the count (same filter, no keyset condition): no second statement.
+      const total =
+        after === null && rows.length <= limit
+          ? rows.length
+          : (preparedStatement(db, `SELECT count(*) ${timelineWhere(visible.sql)}`).pluck().get({ personId, agencies: agencyFilter, ...visible.params }) as number);
       return keysetPage(rows, limit, total, toRow);
     },
 

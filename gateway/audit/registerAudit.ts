@@ -105,9 +105,10 @@ export function registerAudit(app: FastifyInstance, options: RegisterAuditOption
   });
 
   registerAuditRoutes(app, { reader, log: audit, ...(options.authenticate ? { authenticate: options.authenticate } : {}) });
+  const recorder = new AuditRecorder({ log: audit, schemas });
   return {
-    plugin: useAudit({ log: audit, schemas, seen }),
-    recorder: new AuditRecorder({ log: audit, schemas }),
+    plugin: useAudit({ log: audit, schemas, seen, recorder }),
+    recorder,
     handled: (request) => void seen.add(request),
   };
 }

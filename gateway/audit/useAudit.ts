@@ -16,6 +16,8 @@ export interface UseAuditOptions {
   /** Requests this plugin saw (so the HTTP-level fallback does not record them twice). */
   seen: WeakSet<FastifyRequest>;
   now?: () => Date;
+  /** The recorder the gateway's own request path shares (one per audit log); made here when absent. */
+  recorder?: AuditRecorder;
 }
 
 const NOTHING_SERVED: Served = { persons: [], agencies: [], sensitiveFields: [] };
@@ -49,7 +51,7 @@ const SEND: AuditVerdict = { withhold: false };
 export class AuditRecorder {
   private readonly now: () => Date;
 
-  constructor(private readonly options: Omit<UseAuditOptions, 'seen'>) {
+  constructor(private readonly options: Omit<UseAuditOptions, 'seen' | 'recorder'>) {
     this.now = options.now ?? (() => new Date());
   }
 
@@ -103,7 +105,7 @@ export class AuditRecorder {
  */
 export function useAudit(options: UseAuditOptions): ApolloServerPlugin<GatewayContext> {
   const { schemas, seen } = options;
-  const recorder = new AuditRecorder(options);
+  const recorder = options.recorder ?? new AuditRecorder(options);
   return {
     async serverWillStart() {
       return {

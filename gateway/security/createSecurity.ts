@@ -1,4 +1,3 @@
-import type { Principal } from './Principal.ts';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -7,6 +6,7 @@ import { ErrorCode, PassThroughErrorCode, PurposeFailure, AuthenticationFailure 
 import { AUTHORIZATION_FEATURES } from '../supergraph/securityFeatures.ts';
 import type { HeadersFor } from '../transport/SubgraphDataSource.ts';
 import { accessFor } from './accessFor.ts';
+import { ANONYMOUS_DEVELOPER } from './anonymousDeveloper.ts';
 import { authenticate, AuthenticationError } from './authenticate.ts';
 import { buildAuthorizationIndex, type AuthorizationIndex } from './buildAuthorizationIndex.ts';
 import { CONTEXT_HEADER, createContextSigner } from './createContextSigner.ts';
@@ -19,19 +19,6 @@ import { restoreRemovedFields, unauthorizedError } from './restoreRemovedFields.
 import { rewriteOperation, TYPENAME_ALIAS, type OperationRewrite } from './rewriteOperation.ts';
 
 /** The supergraph a request is prepared against (SupergraphHost's current generation). */
-
-/** Who the subgraphs see when authentication is off (development only). */
-// Frozen, like every verified principal: the context signer keeps its claims text.
-const ANONYMOUS_DEVELOPER: Principal = Object.freeze({
-  userId: 'anonymous',
-  name: '匿名开发用户',
-  agency: '',
-  roles: [],
-  scopes: [],
-  jurisdiction: ['420000'],
-  expiresAt: 0,
-});
-
 export interface CurrentSupergraph {
   readonly schema: GraphQLSchema;
   readonly sdl: string;

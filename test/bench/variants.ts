@@ -5,6 +5,7 @@
 // never as a silently different measurement.
 import type { JWK } from 'jose';
 import { SUBGRAPHS, type SubgraphName } from '../../schema/subgraphList.ts';
+import { ANONYMOUS_DEVELOPER } from '../../gateway/security/anonymousDeveloper.ts';
 import type { ContextClaims } from './contextSigner.ts';
 
 /** What a gateway's settings may depend on; prepared by the bench for each run. */
@@ -167,11 +168,11 @@ export function demoUser(county: string, purpose: string): ContextClaims {
 }
 
 /**
- * Who our gateway signs for with authentication off (development only; see
- * gateway/security/createSecurity.ts): an anonymous user whose jurisdiction
- * is the whole province. Stock and the ceiling send this user's context, so
- * they serve what (b) serves.
+ * Who our gateway signs for with authentication off (development only):
+ * stock and the ceiling send this user's context, so they serve what (b)
+ * serves.
  */
 export function anonymousDeveloper(purpose: string): ContextClaims {
-  return { sub: 'anonymous', name: '匿名开发用户', agency: '', roles: [], scopes: [], jurisdiction: ['420000'], purpose };
+  const { userId, name, agency, roles, scopes, jurisdiction } = ANONYMOUS_DEVELOPER;
+  return { sub: userId, name, agency, roles: [...roles], scopes: [...scopes], jurisdiction: [...jurisdiction], purpose };
 }

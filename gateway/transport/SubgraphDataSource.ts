@@ -1,11 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Dispatcher } from 'undici';
 import type { GatewayContext } from '../context/createGatewayContext.ts';
 import { ErrorCode, SubgraphFailureReason, subgraphError, type SubgraphFailure } from '../errors.ts';
 import type { GatewayMetrics } from '../metrics/createMetrics.ts';
 import type { SubgraphPools } from './SubgraphPools.ts';
 import type { SubgraphState } from './SubgraphStates.ts';
+import { sendWhole, type InFlightRequest, type WholeResponse } from './sendWhole.ts';
 import { childTraceparent } from './traceContext.ts';
 
 type GatewayResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -187,8 +187,17 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     state.retryBudget.recordCall();
 
     const deadline = performance.now() + timeoutMs;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    // One timer for the whole fetch: when it fires, the attempt in flight is aborted and no other starts.
+    let timedOut = false;
+    let inFlight: InFlightRequest | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      inFlight?.abort(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const timeout = (error: unknown): FetchOutcome => {
+      permit.failure();
+      return { ok: false, attempts, failure: fail(ErrorCode.SUBGRAPH_TIMEOUT, SubgraphFailureReason.TIMEOUT), cause: describe(error) };
+    };
     let attempts = 0;
     try {
       for (;;) {
@@ -199,23 +208,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
           attempts <= maxRetries &&
           deadline - performance.now() > MIN_TIME_FOR_RETRY_MS &&
           state.retryBudget.tryRetry();
-        let response: Dispatcher.ResponseData;
+        let response: WholeResponse;
         try {
-          response = await this.options.pools.for(this.origin).request({
-            path: this.path,
-            method: 'POST',
-            headers,
-            body,
-            signal: controller.signal,
-          });
+          if (timedOut) return timeout(new Error(`no answer within ${timeoutMs} ms`));
+          inFlight = sendWhole(this.options.pools.for(this.origin), { path: this.path, method: 'POST', headers, body });
+          response = await inFlight.response;
         } catch (error) {
-          if (controller.signal.aborted) {
-            permit.failure();
-            return { ok: false, attempts, failure: fail(ErrorCode.SUBGRAPH_TIMEOUT, SubgraphFailureReason.TIMEOUT), cause: describe(error) };
-          }
+          if (timedOut) return timeout(error);
           if (RETRYABLE_CODES.has(errorCode(error)) && mayRetry()) {
             metrics.subgraphRetries.inc({ subgraph: name });
-            await backoff(attempts, deadline, controller.signal);
+            await backoff(attempts, deadline);
             continue;
           }
           permit.failure();
@@ -224,10 +226,9 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
         const { statusCode } = response;
         if (statusCode >= 500) {
-          await response.body.dump().catch(() => undefined);
           if (RETRYABLE_STATUSES.has(statusCode) && mayRetry()) {
             metrics.subgraphRetries.inc({ subgraph: name });
-            await backoff(attempts, deadline, controller.signal);
+            await backoff(attempts, deadline);
             continue;
           }
           permit.failure();
@@ -236,12 +237,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
         let parsed: unknown;
         try {
-          parsed = await readJson(response);
+          parsed = readJson(response);
         } catch (error) {
-          if (controller.signal.aborted) {
-            permit.failure();
-            return { ok: false, attempts, failure: fail(ErrorCode.SUBGRAPH_TIMEOUT, SubgraphFailureReason.TIMEOUT), cause: describe(error) };
-          }
           // It answered, so it is up: a bad body is not an availability problem.
           permit.success();
           return {
@@ -276,13 +273,12 @@ type FetchOutcome =
   | { ok: true; response: GatewayResponse; cacheControl: string | undefined }
   | { ok: false; attempts: number; failure: Omit<SubgraphFailure, 'mutation'>; cause?: string };
 
-async function readJson(response: Dispatcher.ResponseData): Promise<unknown> {
+function readJson(response: WholeResponse): unknown {
   const contentType = String(response.headers['content-type'] ?? '');
-  if (!/^application\/(graphql-response\+)?json\b/i.test(contentType)) {
-    await response.body.dump();
-    throw new Error(`not JSON (content-type "${contentType}")`);
-  }
-  return response.body.json();
+  if (!/^application\/(graphql-response\+)?json\b/i.test(contentType)) throw new Error(`not JSON (content-type "${contentType}")`);
+  const text = response.body.toString('utf8');
+  // As undici's body.json() (UTF-8 decode): a leading byte-order mark is not part of the JSON.
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
 function isGraphQLResponse(value: unknown): value is GatewayResponse {
@@ -291,18 +287,10 @@ function isGraphQLResponse(value: unknown): value is GatewayResponse {
   return (data !== undefined || errors !== undefined) && (errors === undefined || Array.isArray(errors));
 }
 
-/** Exponential backoff with full jitter, never past the deadline. */
-function backoff(attempt: number, deadline: number, signal: AbortSignal): Promise<void> {
+/** Exponential backoff with full jitter, ending at least MIN_TIME_FOR_RETRY_MS before the deadline. */
+function backoff(attempt: number, deadline: number): Promise<void> {
   const delay = Math.min(Math.random() * BASE_BACKOFF_MS * 2 ** (attempt - 1), Math.max(0, deadline - performance.now() - MIN_TIME_FOR_RETRY_MS));
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, delay);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+  return new Promise((resolve) => setTimeout(resolve, delay));
 }
 
 /** The stable code of a Node or undici error (`AggregateError` from dual-stack connects included). */

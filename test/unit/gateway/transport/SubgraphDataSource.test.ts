@@ -158,6 +158,32 @@ describe('SubgraphDataSource', () => {
     expect(hits.length).toBe(before);
   });
 
+  it('a fetch still queued for a connection at its deadline times out too, and is never sent', async () => {
+    handler = () => undefined; // never answers: the one connection stays busy
+    const onePool = new SubgraphPools({ connections: 1, connectTimeoutMs: 1000 });
+    try {
+      const dataSource = new SubgraphDataSource({
+        name: 'police',
+        agency: 'POLICE',
+        url,
+        pools: onePool,
+        state: new SubgraphStates({ breaker: { failureThreshold: 5, cooldownMs: 1000 }, retry: { maxRetries: 0, budgetRatio: 0.2, budgetMinPerSecond: 5 } }).for('police'),
+        timeoutMs: 150,
+        maxRetries: 0,
+        metrics: createMetrics({ defaultMetrics: false }),
+        log: silent,
+      });
+      const [first, second] = await Promise.all([failureOf(send(dataSource)), failureOf(send(dataSource))]);
+      expect(first).toMatchObject({ code: 'SUBGRAPH_TIMEOUT' });
+      expect(second).toMatchObject({ code: 'SUBGRAPH_TIMEOUT' });
+      // Let the aborted first connection close and the pool move on: the queued one was aborted before it started.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(hits).toHaveLength(1);
+    } finally {
+      await onePool.close();
+    }
+  });
+
   it('a refused connection is SUBGRAPH_UNAVAILABLE (after one retry for a query)', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

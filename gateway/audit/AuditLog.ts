@@ -257,5 +257,22 @@ function spawnAuditWorker(data: AuditWorkerData): Worker {
   // tsx's ESM API (its `require` entry is the .cjs twin of the .mjs we import).
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   const bootstrap = `import { register } from ${JSON.stringify(tsxApi)};\nregister();\nawait import(${JSON.stringify(entry.href)});\n`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData: data, execArgv: [] });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData: data, execArgv: profilingOptions(process.execArgv) });
+}
+
+/**
+ * The gateway's `--cpu-prof` options, which a worker accepts (the bench's
+ * `--cpu-prof` then profiles the writer too); the others (`--import tsx`)
+ * are what the bootstrap above does instead.
+ */
+function profilingOptions(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const option = execArgv[i]!;
+    if (!option.startsWith('--cpu-prof')) continue;
+    kept.push(option);
+    // `--cpu-prof-dir dir` (and -name, -interval) take the next argument unless written with `=`.
+    if (option !== '--cpu-prof' && !option.includes('=') && i + 1 < execArgv.length) kept.push(execArgv[++i]!);
+  }
+  return kept;
 }

@@ -1,10 +1,17 @@
-import type { AccessEntry, AuditEntry, PruneEntry } from './AuditRecord.ts';
-import { chainHash, GENESIS_HASH, recordBody } from './chainHash.ts';
+import type { AuditEntry, PruneEntry } from './AuditRecord.ts';
+import { chainHash, GENESIS_HASH } from './chainHash.ts';
+import { encodeEntry, type EncodedEntry } from './encodeEntry.ts';
 import type { AuditDb } from './openAuditDatabase.ts';
 
 export interface Appended {
   seq: number;
   hash: string;
+}
+
+/** A batch as committed: its records took consecutive numbers from `firstSeq`, one hash each, in order. */
+export interface AppendedBatch {
+  firstSeq: number;
+  hashes: string[];
 }
 
 export interface PruneResult {
@@ -30,6 +37,7 @@ export class AuditChainWriter {
   private readonly head;
   private readonly deleteRecords;
   private readonly deletePersons;
+  private readonly appendBatch;
 
   constructor(private readonly db: AuditDb) {
     this.lastRecord = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1');
@@ -41,17 +49,28 @@ export class AuditChainWriter {
     this.head = db.prepare<[number], { seq: number; time: string; hash: string }>('SELECT seq, time, hash FROM audit_record ORDER BY seq LIMIT ?');
     this.deleteRecords = db.prepare('DELETE FROM audit_record WHERE seq <= ?');
     this.deletePersons = db.prepare('DELETE FROM audit_person WHERE seq <= ?');
+    this.appendBatch = db.transaction((entries: readonly EncodedEntry[]): AppendedBatch => {
+      // The tail is read once, inside the write lock; the batch then chains in memory.
+      let tail = this.tail();
+      const firstSeq = tail.seq + 1;
+      const hashes: string[] = [];
+      for (const entry of entries) {
+        tail = this.write(entry, tail);
+        hashes.push(tail.hash);
+      }
+      return { firstSeq, hashes };
+    });
   }
 
   /** Appends entries in order, in one durable transaction (group commit). */
-  append(entries: readonly AccessEntry[]): Appended[] {
-    return this.db
-      .transaction(() => {
-        // The tail is read once, inside the write lock; the batch then chains in memory.
-        let tail = this.tail();
-        return entries.map((entry) => (tail = this.write(entry, tail)));
-      })
-      .immediate();
+  append(entries: readonly AuditEntry[]): Appended[] {
+    const { firstSeq, hashes } = this.appendEncoded(entries.map(encodeEntry));
+    return hashes.map((hash, i) => ({ seq: firstSeq + i, hash }));
+  }
+
+  /** `append` for entries already serialised (encodeEntry): what the audit worker receives. */
+  appendEncoded(entries: readonly EncodedEntry[]): AppendedBatch {
+    return this.appendBatch.immediate(entries);
   }
 
   /**
@@ -94,7 +113,7 @@ export class AuditChainWriter {
   }
 
   private appendOne(entry: AuditEntry): Appended {
-    return this.write(entry, this.tail());
+    return this.write(encodeEntry(entry), this.tail());
   }
 
   /** The chain's tail as the next record must see it: the highest seq used and the hash to point to. */
@@ -106,12 +125,12 @@ export class AuditChainWriter {
     return { seq, hash: last?.hash ?? this.lastCheckpoint.get()?.through_hash ?? GENESIS_HASH };
   }
 
-  private write(entry: AuditEntry, tail: Appended): Appended {
+  private write(entry: EncodedEntry, tail: Appended): Appended {
     const seq = tail.seq + 1;
-    const body = recordBody(seq, entry);
+    const body = `${entry.head}${seq}${entry.tail}`;
     const hash = chainHash(tail.hash, body);
     this.insertRecord.run(seq, entry.time, entry.kind, tail.hash, hash, body);
-    if (entry.kind === 'ACCESS') for (const person of entry.persons) this.insertPerson.run(seq, person);
+    for (const person of entry.persons) this.insertPerson.run(seq, person);
     return { seq, hash };
   }
 }

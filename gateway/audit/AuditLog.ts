@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Appended, PruneResult } from './AuditChainWriter.ts';
+import type { Appended, AppendedBatch, PruneResult } from './AuditChainWriter.ts';
 import type { AccessEntry } from './AuditRecord.ts';
-import type { AuditWorkerData, AuditWorkerReply, AuditWorkerRequest } from './auditWorkerProtocol.ts';
+import { packEntries, type AuditWorkerData, type AuditWorkerReply, type AuditWorkerRequest } from './auditWorkerProtocol.ts';
+import { encodeEntry, type EncodedEntry } from './encodeEntry.ts';
 
 export interface AuditLogOptions {
   /** The SQLite file (created with its directory when missing). */
@@ -34,7 +35,7 @@ export class AuditUnavailableError extends Error {
 }
 
 interface Queued {
-  entry: AccessEntry;
+  entry: EncodedEntry;
   resolve: (appended: Appended) => void;
   reject: (error: Error) => void;
 }
@@ -42,7 +43,9 @@ interface Queued {
 interface InFlight {
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
+  /** When it counts as failed (performance.now() ms), and the timeout that says so. */
+  deadline: number;
+  timeoutMs: number;
 }
 
 /**
@@ -60,6 +63,9 @@ export class AuditLog {
   private lastSpawn = 0;
   private nextId = 0;
   private readonly inFlight = new Map<number, InFlight>();
+  /** One timer watches every request in flight (not one per request: appends come hundreds a second). */
+  private watchdog: NodeJS.Timeout | undefined;
+  private watchdogDue = 0;
   private queue: Queued[] = [];
   /** The transaction being committed, if any. */
   private committing: Promise<void> | undefined;
@@ -107,8 +113,16 @@ export class AuditLog {
       this.stats.failedRecords++;
       return Promise.reject(new AuditUnavailableError(`the audit log is behind (${this.queue.length} records waiting)`));
     }
+    let encoded: EncodedEntry;
+    try {
+      // Serialised now, on this thread: what crosses to the writer is a few strings.
+      encoded = encodeEntry(entry);
+    } catch (error) {
+      this.stats.failedRecords++;
+      return Promise.reject(toUnavailable(error));
+    }
     return new Promise<Appended>((resolve, reject) => {
-      this.queue.push({ entry, resolve, reject });
+      this.queue.push({ entry: encoded, resolve, reject });
       this.scheduleFlush();
     });
   }
@@ -165,13 +179,13 @@ export class AuditLog {
   private flush(): void {
     if (this.committing || this.queue.length === 0) return;
     const batch = this.queue.splice(0, this.maxBatch);
-    this.committing = this.request({ op: 'append', entries: batch.map((q) => q.entry) }, this.writeTimeoutMs).then(
+    this.committing = this.request({ op: 'append', entries: packEntries(batch.map((q) => q.entry)) }, this.writeTimeoutMs).then(
       (result) => {
-        const appended = result as Appended[];
+        const { firstSeq, hashes } = result as AppendedBatch;
         this.stats.transactions++;
         this.stats.records += batch.length;
-        this.lastAppended = appended.at(-1) ?? this.lastAppended;
-        batch.forEach((q, i) => q.resolve(appended[i]!));
+        if (hashes.length > 0) this.lastAppended = { seq: firstSeq + hashes.length - 1, hash: hashes.at(-1)! };
+        for (let i = 0; i < batch.length; i++) batch[i]!.resolve({ seq: firstSeq + i, hash: hashes[i]! });
       },
       (error: unknown) => {
         this.stats.failedRecords += batch.length;
@@ -193,15 +207,38 @@ export class AuditLog {
     }
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        // A writer stuck this long (a hung disk) is replaced; what it had is failed.
-        this.failAll(worker, new AuditUnavailableError(`the audit store did not answer within ${timeoutMs} ms`));
-        void worker.terminate();
-      }, timeoutMs);
-      timer.unref();
-      this.inFlight.set(id, { resolve, reject, timer });
+      const deadline = performance.now() + timeoutMs;
+      this.inFlight.set(id, { resolve, reject, deadline, timeoutMs });
+      this.watch(deadline);
       worker.postMessage({ ...message, id } as AuditWorkerRequest);
     });
+  }
+
+  /** Makes sure the watchdog fires by `deadline`. */
+  private watch(deadline: number): void {
+    if (this.watchdog && this.watchdogDue <= deadline) return;
+    clearTimeout(this.watchdog);
+    this.watchdogDue = deadline;
+    this.watchdog = setTimeout(() => this.checkDeadlines(), Math.max(0, deadline - performance.now()));
+    this.watchdog.unref();
+  }
+
+  /** A writer stuck past a request's timeout (a hung disk) is replaced; what it had is failed. */
+  private checkDeadlines(): void {
+    this.watchdog = undefined;
+    const now = performance.now();
+    let next = Infinity;
+    for (const pending of this.inFlight.values()) {
+      if (pending.deadline <= now) {
+        const worker = this.worker;
+        if (!worker) return;
+        this.failAll(worker, new AuditUnavailableError(`the audit store did not answer within ${pending.timeoutMs} ms`));
+        void worker.terminate();
+        return;
+      }
+      next = Math.min(next, pending.deadline);
+    }
+    if (next !== Infinity) this.watch(next);
   }
 
   private ensureWorker(): Worker {
@@ -216,7 +253,6 @@ export class AuditLog {
       const pending = this.inFlight.get(reply.id);
       if (!pending) return;
       this.inFlight.delete(reply.id);
-      clearTimeout(pending.timer);
       if (reply.ok) pending.resolve(reply.result);
       else pending.reject(new AuditUnavailableError(reply.error.message, reply.error.code));
     });
@@ -230,7 +266,6 @@ export class AuditLog {
     if (this.worker !== worker) return;
     this.worker = undefined;
     for (const [id, pending] of this.inFlight) {
-      clearTimeout(pending.timer);
       pending.reject(error);
       this.inFlight.delete(id);
     }

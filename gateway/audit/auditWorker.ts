@@ -5,7 +5,7 @@
 // path), each request fails, and the next one tries again.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AuditChainWriter } from './AuditChainWriter.ts';
-import type { AuditWorkerReply, AuditWorkerRequest, AuditWorkerData } from './auditWorkerProtocol.ts';
+import { unpackEntries, type AuditWorkerReply, type AuditWorkerRequest, type AuditWorkerData } from './auditWorkerProtocol.ts';
 import { openAuditDatabase, type AuditDb } from './openAuditDatabase.ts';
 
 const { file, busyTimeoutMs } = workerData as AuditWorkerData;
@@ -36,7 +36,7 @@ function handle(request: AuditWorkerRequest): unknown {
       connected();
       return null;
     case 'append':
-      return connected().append(request.entries);
+      return connected().appendEncoded(unpackEntries(request.entries));
     case 'prune':
       return connected().prune({ now: new Date(request.now), retentionDays: request.retentionDays, maxRecords: request.maxRecords });
     case 'close':

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { AUDIT_RECORD_VERSION, type AuditEntry } from './AuditRecord.ts';
 import { canonicalJson } from './canonicalJson.ts';
 
@@ -16,5 +16,7 @@ export function recordBody(seq: number, entry: AuditEntry): string {
 
 /** A record's hash: SHA-256 (hex) of the previous record's hash followed by this record's body. */
 export function chainHash(prevHash: string, body: string): string {
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
+  // One-shot hashing (no Hash object per record); the UTF-8 of the joined
+  // text is the UTF-8 of the hex hash followed by that of the body.
+  return hash('sha256', prevHash + body, 'hex');
 }

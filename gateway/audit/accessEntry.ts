@@ -32,7 +32,7 @@ export function accessEntry(input: AccessEntryInput): AccessEntry {
     persons: input.served.persons,
     agencies: input.served.agencies,
     sensitiveFields: input.served.sensitiveFields,
-    removedFields: [...new Set((removedFields ?? []).map((f) => f.coordinate))].sort(),
+    removedFields: removedFields?.length ? [...new Set(removedFields.map((f) => f.coordinate))].sort() : [],
     outcome: input.outcome,
     errorCodes: input.errorCodes,
   };

@@ -12,6 +12,18 @@ export interface Served {
 
 type Json = Record<string, unknown>;
 
+/** One walk's findings; plain functions over it rather than closures made per answer (this runs on every audited answer). */
+interface Walk {
+  readonly persons: Set<string>;
+  readonly agencies: Set<string>;
+  readonly sensitiveFields: Set<string>;
+  readonly sensitive: ReadonlySet<string>;
+  /** Objects that may carry keys the audit added. */
+  stripped: Json[] | undefined;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * Walks an answer's `data` along the compiled operation: collects the person
  * tokens at every Person position, the agencies that serve each field that
@@ -26,55 +38,63 @@ type Json = Record<string, unknown>;
  * data. Fields that came back null, and fields missing because a fragment did
  * not apply or `@skip` left them out, count for nothing.
  */
-export function collectServed(compiled: AuditedOperation, data: Json, sensitive: ReadonlySet<string> = new Set()): Served {
-  const persons = new Set<string>();
-  const agencies = new Set<string>();
-  const sensitiveFields = new Set<string>();
-  const visited: Json[] = [];
-
-  const walkSteps = (steps: readonly Step[], object: Json, runtimeType: string | undefined, inherited: string | undefined): void => {
-    for (const step of steps) {
-      if (step.kind === 'fragment') {
-        if (runtimeType === undefined || step.types.has(runtimeType)) walkSteps(step.children, object, runtimeType, inherited);
-        continue;
-      }
-      const value = object[step.key];
-      if (value === undefined || value === null) continue;
-      const served = attribute(step.owners, inherited);
-      for (const agency of served.agencies) agencies.add(agency);
-      if (step.sensitive || sensitive.has(step.coordinate)) sensitiveFields.add(step.coordinate);
-      if (step.children) walkValue(step, value, served.inherit);
-    }
-  };
-
-  const walkValue = (step: FieldStep, value: unknown, inherited: string | undefined): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) if (item !== null && item !== undefined) walkValue(step, item, inherited);
-      return;
-    }
-    if (typeof value !== 'object' || value === null) return;
-    const object = value as Json;
-    visited.push(object);
-    const typename = step.typenameKey ? object[step.typenameKey] : undefined;
-    const runtimeType = typeof typename === 'string' ? typename : undefined;
-    if (step.idKey && (!step.abstract || runtimeType === PERSON_TYPE)) {
-      const id = object[step.idKey];
-      if (typeof id === 'string') persons.add(id);
-    }
-    walkSteps(step.children!, object, runtimeType, inherited);
-  };
-
-  walkSteps(compiled.steps, data, undefined, undefined);
+export function collectServed(compiled: AuditedOperation, data: Json, sensitive: ReadonlySet<string> = NONE): Served {
+  const walk: Walk = { persons: new Set(), agencies: new Set(), sensitiveFields: new Set(), sensitive, stripped: undefined };
+  walkSteps(walk, compiled.steps, data, undefined, undefined);
   // After the walk: a second fragment over the same object still needs the type name.
-  for (const object of visited) for (const key of compiled.addedKeys) delete object[key];
-  return { persons: [...persons].sort(), agencies: [...agencies].sort(), sensitiveFields: [...sensitiveFields].sort() };
+  if (walk.stripped) for (const object of walk.stripped) for (const key of compiled.addedKeys) delete object[key];
+  return { persons: [...walk.persons].sort(), agencies: [...walk.agencies].sort(), sensitiveFields: [...walk.sensitiveFields].sort() };
 }
 
-/** Which agencies served a field, and the agency its sub-fields inherit. */
-function attribute(owners: readonly string[], inherited: string | undefined): { agencies: readonly string[]; inherit: string | undefined } {
-  if (owners.length === 0) return { agencies: inherited ? [inherited] : [], inherit: inherited };
-  if (owners.length === 1) return { agencies: owners, inherit: owners[0] };
-  if (inherited !== undefined && owners.includes(inherited)) return { agencies: [inherited], inherit: inherited };
+function walkSteps(walk: Walk, steps: readonly Step[], object: Json, runtimeType: string | undefined, inherited: string | undefined): void {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (step.kind === 'fragment') {
+      if (runtimeType === undefined || step.types.has(runtimeType)) walkSteps(walk, step.children, object, runtimeType, inherited);
+      continue;
+    }
+    const value = object[step.key];
+    if (value === undefined || value === null) continue;
+    const inherit = attribute(walk.agencies, step.owners, inherited);
+    if (step.sensitive || (walk.sensitive.size > 0 && walk.sensitive.has(step.coordinate))) walk.sensitiveFields.add(step.coordinate);
+    if (step.children !== undefined) walkValue(walk, step, value, inherit);
+  }
+}
+
+function walkValue(walk: Walk, step: FieldStep, value: unknown, inherited: string | undefined): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item !== null && item !== undefined) walkValue(walk, step, item, inherited);
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value === null) return;
+  const object = value as Json;
+  if (step.stripped) (walk.stripped ??= []).push(object);
+  let runtimeType: string | undefined;
+  if (step.typenameKey !== undefined) {
+    const typename = object[step.typenameKey];
+    if (typeof typename === 'string') runtimeType = typename;
+  }
+  if (step.idKey !== undefined && (!step.abstract || runtimeType === PERSON_TYPE)) {
+    const id = object[step.idKey];
+    if (typeof id === 'string') walk.persons.add(id);
+  }
+  walkSteps(walk, step.children!, object, runtimeType, inherited);
+}
+
+/** Adds the agencies that served a field; returns the agency its sub-fields inherit. */
+function attribute(agencies: Set<string>, owners: readonly string[], inherited: string | undefined): string | undefined {
+  if (owners.length === 1) {
+    agencies.add(owners[0]!);
+    return owners[0];
+  }
+  if (owners.length === 0 || (inherited !== undefined && owners.includes(inherited))) {
+    if (inherited !== undefined) agencies.add(inherited);
+    return inherited;
+  }
   // Several could have, and nothing says which: name them all rather than guess.
-  return { agencies: owners, inherit: undefined };
+  for (const owner of owners) agencies.add(owner);
+  return undefined;
 }

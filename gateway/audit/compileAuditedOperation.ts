@@ -42,6 +42,8 @@ export interface FieldStep {
   idKey?: string;
   /** Where the runtime type name is, on objects at an abstract position that fragments narrow. */
   typenameKey?: string;
+  /** Objects here may carry keys the audit added (`idKey` or `typenameKey` is one): stripped before the answer leaves. */
+  stripped?: true;
   /** Sub-selections, for object values. */
   children?: Step[];
 }
@@ -155,6 +157,7 @@ export function compileAuditedOperation(
       if (idKey && (type.name === PERSON_TYPE || step.abstract)) step.idKey = idKey;
       const typenameKey = keyOf(node.selectionSet, '__typename', typenameAlias);
       if (typenameKey && step.abstract) step.typenameKey = typenameKey;
+      if (step.idKey === idAlias || step.typenameKey === typenameAlias) step.stripped = true;
     }
     return step;
   };

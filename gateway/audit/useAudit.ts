@@ -65,7 +65,7 @@ export class AuditRecorder {
     const hasData = result.data !== null && result.data !== undefined;
     let served = NOTHING_SERVED;
     try {
-      if (hasData) served = collectServed(compiled, result.data as Record<string, unknown>, new Set(request.sensitiveFields ?? []));
+      if (hasData) served = collectServed(compiled, result.data as Record<string, unknown>, request.sensitiveFields?.length ? new Set(request.sensitiveFields) : undefined);
     } catch (error) {
       log.error({ err: error }, 'audit: could not read the answer; withheld');
       return { withhold: true, why: 'the answer could not be read for the audit record' };

@@ -78,13 +78,10 @@ export function registerAudit(app: FastifyInstance, options: RegisterAuditOption
     reader.close();
   });
 
-  // A refusal answered before Apollo Server (an HTTP hook) never reaches the
-  // plugin; when the user is known and the operation reads person data, it
-  // is an access attempt on record all the same.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (request.routeOptions.url !== '/graphql' || seen.has(request) || !request.principal || reply.statusCode < 400) return payload;
+  /** The record of a refusal answered before Apollo Server, when it was about person data. */
+  const recordRefusal = async (request: FastifyRequest, payload: unknown): Promise<void> => {
     const operation = operationOf(request, schemas.latest);
-    if (!(request.readsPersonData ?? operation?.readsPersonData)) return payload;
+    if (!(request.readsPersonData ?? operation?.readsPersonData)) return;
     const errorCodes = codesIn(payload);
     try {
       await audit.append(
@@ -101,7 +98,22 @@ export function registerAudit(app: FastifyInstance, options: RegisterAuditOption
     } catch (error) {
       request.log.error({ err: error, code: 'AUDIT_UNAVAILABLE' }, 'audit record of a refusal not written');
     }
-    return payload;
+  };
+
+  // A refusal answered before Apollo Server (an HTTP hook) never reaches the
+  // plugin; when the user is known and the operation reads person data, it
+  // is an access attempt on record all the same. Every response passes here:
+  // the common case (a success, or one the plugin saw) leaves at once, without
+  // a promise (and before `routeOptions`, which fastify builds on each read).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode < 400 || seen.has(request) || !request.principal || request.routeOptions.url !== '/graphql') {
+      done(null, payload);
+      return;
+    }
+    recordRefusal(request, payload).then(
+      () => done(null, payload),
+      (error: Error) => done(error),
+    );
   });
 
   registerAuditRoutes(app, { reader, log: audit, ...(options.authenticate ? { authenticate: options.authenticate } : {}) });

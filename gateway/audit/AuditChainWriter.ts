@@ -40,7 +40,10 @@ export class AuditChainWriter {
   private readonly appendBatch;
 
   constructor(private readonly db: AuditDb) {
-    this.lastRecord = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_record ORDER BY seq DESC LIMIT 1');
+    // The last record and the highest number ever used, in one statement (once per commit).
+    this.lastRecord = db.prepare<[], { seq: number; hash: string; highest: number | null }>(
+      "SELECT seq, hash, (SELECT seq FROM sqlite_sequence WHERE name = 'audit_record') AS highest FROM audit_record ORDER BY seq DESC LIMIT 1",
+    );
     this.lastSeq = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_record'");
     this.lastCheckpoint = db.prepare<[], { through_hash: string }>('SELECT through_hash FROM audit_checkpoint ORDER BY through_seq DESC LIMIT 1');
     this.insertRecord = db.prepare('INSERT INTO audit_record (seq, time, kind, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?)');
@@ -121,8 +124,9 @@ export class AuditChainWriter {
     const last = this.lastRecord.get();
     // sqlite_sequence remembers the highest seq ever used, so records deleted
     // from the tail leave a gap that verify reports instead of being reused.
-    const seq = Math.max(this.lastSeq.get()?.seq ?? 0, last?.seq ?? 0);
-    return { seq, hash: last?.hash ?? this.lastCheckpoint.get()?.through_hash ?? GENESIS_HASH };
+    if (last) return { seq: Math.max(last.highest ?? 0, last.seq), hash: last.hash };
+    // No record (a new chain, or every record pruned): the number from sqlite_sequence, the hash from the last checkpoint.
+    return { seq: this.lastSeq.get()?.seq ?? 0, hash: this.lastCheckpoint.get()?.through_hash ?? GENESIS_HASH };
   }
 
   private write(entry: EncodedEntry, tail: Appended): Appended {

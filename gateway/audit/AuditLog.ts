@@ -162,6 +162,8 @@ export class AuditLog {
       // Stopping anyway.
     }
     this.worker = undefined;
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
     await worker.terminate();
   }
 

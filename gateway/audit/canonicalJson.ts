@@ -47,7 +47,11 @@ function isScalar(value: unknown): boolean {
   return type === 'string' || type === 'number' || type === 'boolean' || value === null;
 }
 
-/** JSON.stringify puts integer-like keys first, in numeric order, whatever the order of the object: such values are written by hand. */
+/**
+ * JSON.stringify puts integer-like keys first, in numeric order, whatever the
+ * order of the object, and a copy cannot hold an own "__proto__" by plain
+ * assignment: such values are written by hand.
+ */
 const BY_HAND = Symbol('by hand');
 
 /** The value with every object's keys inserted in sorted order (JSON.stringify keeps that order), or BY_HAND. */
@@ -72,7 +76,8 @@ function sortedCopy(value: unknown): unknown {
   for (const key of Object.keys(record).sort()) {
     const member = record[key];
     if (member === undefined) continue;
-    if (isIndexLike(key)) return BY_HAND;
+    // An own "__proto__" (JSON.parse makes them) would set the copy's prototype instead.
+    if (isIndexLike(key) || key === '__proto__') return BY_HAND;
     const memberCopy = sortedCopy(member);
     if (memberCopy === BY_HAND) return BY_HAND;
     copy[key] = memberCopy;
@@ -82,8 +87,12 @@ function sortedCopy(value: unknown): unknown {
 
 /** The same text, one member at a time. */
 function byHand(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item: unknown) => (item === undefined ? 'null' : byHand(item))).join(',')}]`;
+  if (value === null || typeof value !== 'object') {
+    const text = JSON.stringify(value);
+    if (text === undefined) throw new TypeError(`canonicalJson: cannot serialise a ${typeof value}`);
+    return text;
+  }
+  if (Array.isArray(value)) return `[${Array.from(value, (item: unknown) => (item === undefined ? 'null' : byHand(item))).join(',')}]`;
   const record = value as Record<string, unknown>;
   const members: string[] = [];
   for (const key of Object.keys(record).sort()) {

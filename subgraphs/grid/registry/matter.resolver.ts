@@ -7,10 +7,10 @@ import { policy } from '../../shared/schema/scopes.ts';
 import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { GridContext } from '../context.ts';
 import { Matter, type MatterRef, MatterSummary } from './matter.type.ts';
-import type { MatterRow } from './registry.store.ts';
+import type { MatterSummaryRow } from './registry.store.ts';
 
 /** A registry row as the GraphQL summary; `overdue` is judged at request time. */
-export function toSummary(row: MatterRow, now: Date): MatterSummary {
+export function toSummary(row: MatterSummaryRow, now: Date): MatterSummary {
   return {
     title: row.title,
     category: row.category,
@@ -71,7 +71,7 @@ export class MatterResolver {
 
   @FieldResolver(() => [Matter])
   async related(@Root() matter: MatterRef, @Ctx() ctx: GridContext): Promise<MatterRef[]> {
-    const links = await ctx.loaders.related.load(matter.caseCode);
-    return links.map((l) => matterRef(l.to));
+    const codes = await ctx.loaders.related.load(matter.caseCode);
+    return codes.map(matterRef);
   }
 }

@@ -1,8 +1,8 @@
+import type { Statement } from 'better-sqlite3';
 import type { MatterEvent, MatterStatus } from '../../shared/feed/matterEvent.ts';
 import { keysetPage } from '../../shared/paging/keysetPage.ts';
 import { inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
-import { preparedStatement } from '../../shared/store/preparedStatement.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import { utc } from '../../shared/time/utc.ts';
 
@@ -38,24 +38,20 @@ CREATE TABLE matter_link (
 CREATE INDEX matter_link_to ON matter_link (to_code);
 `;
 
-export interface MatterRow {
+/** A registered matter as its summary needs it: the timeline's rows, the matter loader's values. */
+export interface MatterSummaryRow {
   caseCode: string;
-  agency: MatterEvent['agency'];
-  version: number;
   title: string;
   category: MatterEvent['category'];
   status: MatterStatus;
-  division: string;
   openedAt: string;
   closedAt: string | null;
   dueAt: string | null;
-  flags: string[];
 }
 
-export interface LinkRow {
-  from: string;
-  to: string;
-  reason: string;
+/** A registry row loaded by key: the summary and the division the user's jurisdiction judges it by. */
+export interface MatterRow extends MatterSummaryRow {
+  division: string;
 }
 
 export interface IngestResult {
@@ -64,11 +60,53 @@ export interface IngestResult {
   ignored: number;
 }
 
-const SELECT_MATTER = `SELECT case_code AS caseCode, agency, version, title, category, status, division,
-  opened_at AS openedAt, closed_at AS closedAt, due_at AS dueAt, flags FROM matter`;
+/**
+ * The timeline's own index (issue 7): one row per person and matter, in the
+ * timeline's order, so a page is read in order from the person's first row
+ * to its last, without sorting all their matters. `opened_at` is the
+ * matter's (UTC); `ingest` rewrites a matter's rows whenever it writes the
+ * matter, in the same transaction.
+ */
+export const PERSON_MATTER_MIGRATION = `
+CREATE TABLE person_matter (
+  person_id TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  case_code TEXT NOT NULL,
+  PRIMARY KEY (person_id, opened_at, case_code)
+) WITHOUT ROWID;
+CREATE INDEX person_matter_case ON person_matter (case_code);
+INSERT OR IGNORE INTO person_matter (person_id, opened_at, case_code)
+  SELECT p.person_id, m.opened_at, m.case_code FROM matter_party p JOIN matter m ON m.case_code = p.case_code;
+`;
 
-function toRow(r: Record<string, unknown>): MatterRow {
-  return { ...(r as unknown as MatterRow), flags: JSON.parse(r.flags as string) as string[] };
+// Rows are read as arrays (better-sqlite3 `raw`) and made into objects of one
+// shape here: cheaper than its objects with named columns, which counts on
+// the person view (every request reads a page of these).
+const SUMMARY_COLUMNS = 'm.case_code, m.title, m.category, m.status, m.opened_at, m.closed_at, m.due_at';
+
+function toSummaryRow(r: unknown[]): MatterSummaryRow {
+  return {
+    caseCode: r[0] as string,
+    title: r[1] as string,
+    category: r[2] as MatterSummaryRow['category'],
+    status: r[3] as MatterStatus,
+    openedAt: r[4] as string,
+    closedAt: r[5] as string | null,
+    dueAt: r[6] as string | null,
+  };
+}
+
+function toMatterRow(r: unknown[]): MatterRow {
+  return {
+    caseCode: r[0] as string,
+    title: r[1] as string,
+    category: r[2] as MatterSummaryRow['category'],
+    status: r[3] as MatterStatus,
+    openedAt: r[4] as string,
+    closedAt: r[5] as string | null,
+    dueAt: r[6] as string | null,
+    division: r[7] as string,
+  };
 }
 
 /** The centre's index of every agency's matters (一案一码), behind one-verb queries. */
@@ -83,22 +121,34 @@ export function createRegistryStore(db: Db) {
   const insertParty = db.prepare('INSERT OR IGNORE INTO matter_party (case_code, person_id, role) VALUES (?, ?, ?)');
   const deleteLinksFrom = db.prepare('DELETE FROM matter_link WHERE from_code = ? AND source = ?');
   const insertLink = db.prepare('INSERT OR REPLACE INTO matter_link (from_code, to_code, reason, source) VALUES (?, ?, ?, ?)');
-  const loadMany = db.prepare(`${SELECT_MATTER} WHERE case_code IN (SELECT value FROM json_each(?))`);
-  // Per jurisdiction shape: the condition's text depends on how many codes the user has.
+  const deleteTimeline = db.prepare('DELETE FROM person_matter WHERE case_code = ?');
+  const insertTimeline = db.prepare('INSERT OR IGNORE INTO person_matter (person_id, opened_at, case_code) VALUES (?, ?, ?)');
+  const loadMany = db.prepare(`SELECT ${SUMMARY_COLUMNS}, m.division FROM matter m WHERE m.case_code IN (SELECT value FROM json_each(?))`).raw();
+  // The statements below are made per request: their text depends on how
+  // many codes the user's jurisdiction has, and on the filter and page asked
+  // for. Few texts, each prepared once here (in raw mode).
+  const statements = new Map<string, Statement>();
+  const rawStatement = (sql: string): Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql).raw()));
+    return statement;
+  };
+  // Links touching the codes, both ways, to matters the user may see (the
+  // other end's division); a link stated by two sources comes twice.
   const relatedSql = (visible: string) =>
-    `SELECT l.from_code AS "from", l.to_code AS "to", l.reason FROM matter_link l
-       JOIN matter m ON m.case_code = l.to_code
-      WHERE l.from_code IN (SELECT value FROM json_each(@codes)) AND ${visible}
-     UNION
-     SELECT l.to_code AS "from", l.from_code AS "to", l.reason FROM matter_link l
-       JOIN matter m ON m.case_code = l.from_code
-      WHERE l.to_code IN (SELECT value FROM json_each(@codes)) AND ${visible}`;
-  const timelineWhere = (visible: string) => `FROM matter m WHERE m.case_code IN (SELECT case_code FROM matter_party WHERE person_id = @personId)
-    AND (@agencies IS NULL OR m.agency IN (SELECT value FROM json_each(@agencies))) AND ${visible}`;
-  const timelinePageSql = (visible: string) =>
-    `${SELECT_MATTER.replace('FROM matter', '')} ${timelineWhere(visible)}
-     AND (@afterOpened IS NULL OR (m.opened_at, m.case_code) < (@afterOpened, @afterCode))
-     ORDER BY m.opened_at DESC, m.case_code DESC LIMIT @limit`;
+    `SELECT l.from_code, l.to_code FROM json_each(@codes) c JOIN matter_link l ON l.from_code = c.value
+       JOIN matter m ON m.case_code = l.to_code WHERE ${visible}
+     UNION ALL
+     SELECT l.to_code, l.from_code FROM json_each(@codes) c JOIN matter_link l ON l.to_code = c.value
+       JOIN matter m ON m.case_code = l.from_code WHERE ${visible}`;
+  // A person's matters walked in person_matter's order; each matter read by
+  // its key, where its own division decides whether the user may see it.
+  const timelineFrom = (visible: string, byAgency: boolean) =>
+    `FROM person_matter p JOIN matter m ON m.case_code = p.case_code
+      WHERE p.person_id = @personId AND ${visible}${byAgency ? ' AND m.agency IN (SELECT value FROM json_each(@agencies))' : ''}`;
+  const timelinePageSql = (visible: string, byAgency: boolean, keyset: boolean) =>
+    `SELECT ${SUMMARY_COLUMNS} ${timelineFrom(visible, byAgency)}${keyset ? ' AND (p.opened_at, p.case_code) < (@afterOpened, @afterCode)' : ''}
+      ORDER BY p.opened_at DESC, p.case_code DESC LIMIT @limit`;
 
   /** Applies events in order; an event not newer than what is stored changes nothing. */
   const ingest = db.transaction((events: readonly MatterEvent[]): IngestResult => {
@@ -111,9 +161,14 @@ export function createRegistryStore(db: Db) {
         continue;
       }
       // Times are kept in UTC so that text order is time order (timeline, stats).
-      upsert.run({ ...e, openedAt: utc(e.openedAt), closedAt: e.closedAt && utc(e.closedAt), dueAt: e.dueAt && utc(e.dueAt), flags: JSON.stringify(e.flags) });
+      const openedAt = utc(e.openedAt);
+      upsert.run({ ...e, openedAt, closedAt: e.closedAt && utc(e.closedAt), dueAt: e.dueAt && utc(e.dueAt), flags: JSON.stringify(e.flags) });
       deleteParties.run(e.caseCode);
-      for (const p of e.parties) insertParty.run(e.caseCode, p.personId, p.role);
+      deleteTimeline.run(e.caseCode);
+      for (const p of e.parties) {
+        insertParty.run(e.caseCode, p.personId, p.role);
+        insertTimeline.run(p.personId, openedAt, e.caseCode);
+      }
       // An agency's event states all the links that agency knows for the
       // matter; links asserted by others (linkMatters) are kept.
       deleteLinksFrom.run(e.caseCode, e.agency);
@@ -129,26 +184,29 @@ export function createRegistryStore(db: Db) {
     /** Registry rows by case code, in key order (undefined where unknown). */
     load(caseCodes: readonly string[]): (MatterRow | undefined)[] {
       if (caseCodes.length === 0) return [];
-      return inKeyOrder(caseCodes, (loadMany.all(JSON.stringify(caseCodes)) as Record<string, unknown>[]).map(toRow), (r) => r.caseCode);
+      return inKeyOrder(caseCodes, (loadMany.all(JSON.stringify(caseCodes)) as unknown[][]).map(toMatterRow), (r) => r.caseCode);
     },
 
     /**
-     * Links touching each case code, both directions, only to matters the
-     * registry knows and the user may see.
+     * The codes of the matters linked to each case code, both directions,
+     * only those the registry knows and the user may see; each list in code
+     * order, a matter once however many sources state the link.
      */
-    related(caseCodes: readonly string[], jurisdiction: Jurisdiction): LinkRow[][] {
+    related(caseCodes: readonly string[], jurisdiction: Jurisdiction): string[][] {
       if (caseCodes.length === 0) return [];
       const visible = jurisdiction.where('m.division');
-      const rows = preparedStatement(db, relatedSql(visible.sql)).all({ codes: JSON.stringify(caseCodes), ...visible.params }) as LinkRow[];
-      const byCode = new Map<string, LinkRow[]>(caseCodes.map((c) => [c, []]));
+      const rows = rawStatement(relatedSql(visible.sql)).all({ codes: JSON.stringify(caseCodes), ...visible.params }) as [string, string][];
+      const byCode = new Map<string, string[]>();
+      for (const code of caseCodes) byCode.set(code, []);
       const seen = new Set<string>();
-      for (const r of rows) {
-        const key = `${r.from}>${r.to}`;
-        if (seen.has(key)) continue; // the same pair linked by two sources counts once
+      for (const [from, to] of rows) {
+        const key = `${from}>${to}`;
+        if (seen.has(key)) continue;
         seen.add(key);
-        byCode.get(r.from)?.push(r);
+        byCode.get(from)?.push(to);
       }
-      for (const list of byCode.values()) list.sort((a, b) => a.to.localeCompare(b.to));
+      // Case codes are ASCII of one shape: code unit order is their collation order.
+      for (const list of byCode.values()) if (list.length > 1) list.sort();
       return caseCodes.map((c) => byCode.get(c)!);
     },
 
@@ -158,22 +216,17 @@ export function createRegistryStore(db: Db) {
      * case_code), with the total for the same filter.
      */
     timeline(personId: string, agencies: readonly string[] | null, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
-      const agencyFilter = agencies && agencies.length > 0 ? JSON.stringify(agencies) : null;
+      const byAgency = agencies !== null && agencies.length > 0;
       const visible = jurisdiction.where('m.division');
-      const rows = preparedStatement(db, timelinePageSql(visible.sql)).all({
-        personId,
-        agencies: agencyFilter,
-        afterOpened: after?.[0] ?? null,
-        afterCode: after?.[1] ?? null,
-        limit: limit + 1,
-        ...visible.params,
-      }) as Record<string, unknown>[];
+      const filter = { personId, ...(byAgency ? { agencies: JSON.stringify(agencies) } : {}), ...visible.params };
+      const page = after ? { ...filter, afterOpened: after[0], afterCode: after[1], limit: limit + 1 } : { ...filter, limit: limit + 1 };
+      const rows = rawStatement(timelinePageSql(visible.sql, byAgency, after !== null)).all(page) as unknown[][];
       // A first page that holds every row is the count (same filter, no keyset condition): no second statement.
       const total =
         after === null && rows.length <= limit
           ? rows.length
-          : (preparedStatement(db, `SELECT count(*) ${timelineWhere(visible.sql)}`).pluck().get({ personId, agencies: agencyFilter, ...visible.params }) as number);
-      return keysetPage(rows, limit, total, toRow);
+          : (rawStatement(`SELECT count(*) ${timelineFrom(visible.sql, byAgency)}`).get(filter) as [number])[0];
+      return keysetPage(rows, limit, total, toSummaryRow);
     },
 
     /** Records a link between two matters stated by a centre user. */

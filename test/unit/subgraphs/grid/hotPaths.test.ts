@@ -23,8 +23,8 @@ const PERSON_VIEW = `query($idNumber: String!) {
     timeline(first: 100) { totalCount nodes { __typename caseCode agency summary { title status openedAt overdue } related { __typename caseCode } } }
   }
 }`;
-const TIMELINE = `query($id: ID!, $after: String) {
-  person(id: $id) { id name timeline(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+const TIMELINE = `query($id: ID!, $after: String, $agencies: [Agency!]) {
+  person(id: $id) { id name timeline(first: 1, after: $after, agencies: $agencies) { totalCount pageInfo { hasNextPage endCursor }
     nodes { __typename caseCode agency summary { title category status openedAt closedAt dueAt overdue } } } }
 }`;
 const MATTER = `query($caseCode: ID!) {
@@ -78,6 +78,14 @@ describe('grid: the hot paths read through indexes', () => {
       expect(first.person.timeline.pageInfo.hasNextPage).toBe(true);
       const next = await expectIndexedOnly(grid, TIMELINE, { id: zhang, after: first.person.timeline.pageInfo.endCursor }, user);
       expect(next.person.timeline.nodes).toHaveLength(1);
+    });
+
+    it(`a timeline filtered by agency, its total and its next page (${who})`, async () => {
+      const first = await expectIndexedOnly(grid, TIMELINE, { id: zhang, agencies: ['GRID'] }, user);
+      expect(first.person.timeline.pageInfo.hasNextPage).toBe(true);
+      const next = await expectIndexedOnly(grid, TIMELINE, { id: zhang, agencies: ['GRID'], after: first.person.timeline.pageInfo.endCursor }, user);
+      expect(next.person.timeline.totalCount).toBe(first.person.timeline.totalCount);
+      expect([...first.person.timeline.nodes, ...next.person.timeline.nodes].every((n: { agency: string }) => n.agency === 'GRID')).toBe(true);
     });
 
     it(`a matter by code with its related matters, and a matter as an entity (${who})`, async () => {

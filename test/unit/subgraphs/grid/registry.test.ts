@@ -86,6 +86,11 @@ describe('grid: the registry', () => {
     const fromIncident = await grid.gql(`{ matter(caseCode: "420923-GA-2026-000003") { related { caseCode } } }`);
     expect(fromIncident.data?.matter.related).toEqual([{ caseCode: '420923-XF-2026-000007' }]);
 
+    // The same two matters linked again, the other way round and by another source: each still lists the other once.
+    expect((await grid.gql(`mutation { linkMatters(from: "420923-ZZ-2026-000003", to: "420923-FY-2026-000001", reason: "同一纠纷") { caseCode } }`)).errors).toBeUndefined();
+    const both = await grid.gql(`{ a: matter(caseCode: "420923-ZZ-2026-000003") { related { caseCode } } b: matter(caseCode: "420923-FY-2026-000001") { related { caseCode } } }`);
+    expect(both.data).toEqual({ a: { related: [{ caseCode: '420923-FY-2026-000001' }] }, b: { related: [{ caseCode: '420923-ZZ-2026-000003' }] } });
+
     const unknown = await grid.gql(`mutation { linkMatters(from: "420923-XF-2026-000007", to: "420923-GA-2026-009999", reason: "x") { caseCode } }`);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const badCode = await grid.gql(`{ matter(caseCode: "420923-QQ-2026-000001") { caseCode } }`);

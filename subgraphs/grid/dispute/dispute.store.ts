@@ -1,7 +1,7 @@
 import type { MatterEvent } from '../../shared/feed/matterEvent.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
 import type { Satisfaction } from '../../shared/schema/satisfaction.ts';
-import { caseCodesByPerson, groupByCaseCode, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
@@ -144,9 +144,16 @@ export function createDisputeStore(db: Db) {
   );
   const linksOf = db.prepare('SELECT to_code AS caseCode, reason FROM dispute_link WHERE case_code = ? ORDER BY to_code');
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM dispute WHERE idempotency_key = ?`);
+  // A person's tickets the user may see, newest first: one person (the
+  // usual batch) by the key itself, more through json_each, each ticket once
+  // per person however many parties they are in it.
+  const ofPersonSql = (visible: string) =>
+    `SELECT ${COLUMNS} FROM dispute WHERE case_code IN (SELECT case_code FROM dispute_party WHERE person_id = @person) AND ${visible}
+      ORDER BY opened_at DESC, case_code DESC`;
   const ofPersonsSql = (visible: string) =>
-    `SELECT DISTINCT p.person_id AS personId, d.case_code AS caseCode, d.opened_at AS openedAt FROM dispute_party p JOIN dispute d ON d.case_code = p.case_code
-      WHERE p.person_id IN (SELECT value FROM json_each(@persons)) AND ${visible} ORDER BY d.opened_at DESC, d.case_code DESC`;
+    `SELECT p.person_id AS personId, d.* FROM (SELECT DISTINCT person_id, case_code FROM dispute_party WHERE person_id IN (SELECT value FROM json_each(@persons))) p
+       JOIN (SELECT ${COLUMNS} FROM dispute) d ON d.caseCode = p.case_code
+      WHERE ${visible} ORDER BY d.openedAt DESC, d.caseCode DESC`;
   const insert = db.prepare(`INSERT INTO dispute (case_code, version, channel, category, title, description, tier, severity, division, assigned_unit,
       status, outcome, resolution, satisfaction, opened_at, due_at, closed_at, idempotency_key, request_hash)
     VALUES (@caseCode, 1, @channel, @category, @title, @description, @tier, @severity, @division, @assignedUnit,
@@ -172,11 +179,15 @@ export function createDisputeStore(db: Db) {
     links(caseCode: string): { caseCode: string; reason: string }[] {
       return linksOf.all(caseCode) as { caseCode: string; reason: string }[];
     },
-    /** Case codes of each person's tickets that the user may see, newest first. */
-    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+    /** Each person's tickets that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): DisputeRow[][] {
+      if (personIds.length === 1) {
+        const visible = jurisdiction.where('division');
+        return [preparedStatement(db, ofPersonSql(visible.sql)).all({ person: personIds[0], ...visible.params }) as DisputeRow[]];
+      }
       const visible = jurisdiction.where('d.division');
-      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
-      return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
+      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params }) as (DisputeRow & { personId: string })[];
+      return groupInKeyOrder(personIds, rows, (r) => r.personId).map((list) => list.map(({ personId: _personId, ...row }) => row));
     },
     byIdempotencyKey(key: string): (DisputeRow & { requestHash: string | null }) | undefined {
       const r = byKey.get(key) as Record<string, unknown> | undefined;

@@ -133,14 +133,13 @@ export function createRegistryStore(db: Db) {
     if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql).raw()));
     return statement;
   };
-  // Links touching the codes, both ways, to matters the user may see (the
-  // other end's division); a link stated by two sources comes twice.
+  // For each code, the matters linked to it either way that the user may
+  // see (by their own division): IN makes each such matter count once, however
+  // many links and sources join the two.
   const relatedSql = (visible: string) =>
-    `SELECT l.from_code, l.to_code FROM json_each(@codes) c JOIN matter_link l ON l.from_code = c.value
-       JOIN matter m ON m.case_code = l.to_code WHERE ${visible}
-     UNION ALL
-     SELECT l.to_code, l.from_code FROM json_each(@codes) c JOIN matter_link l ON l.to_code = c.value
-       JOIN matter m ON m.case_code = l.from_code WHERE ${visible}`;
+    `SELECT c.value, m.case_code FROM json_each(@codes) c JOIN matter m ON m.case_code IN (
+        SELECT to_code FROM matter_link WHERE from_code = c.value UNION ALL SELECT from_code FROM matter_link WHERE to_code = c.value)
+      WHERE ${visible}`;
   // A person's matters walked in person_matter's order; each matter read by
   // its key, where its own division decides whether the user may see it.
   const timelineFrom = (visible: string, byAgency: boolean) =>
@@ -195,16 +194,11 @@ export function createRegistryStore(db: Db) {
     related(caseCodes: readonly string[], jurisdiction: Jurisdiction): string[][] {
       if (caseCodes.length === 0) return [];
       const visible = jurisdiction.where('m.division');
-      const rows = rawStatement(relatedSql(visible.sql)).all({ codes: JSON.stringify(caseCodes), ...visible.params }) as [string, string][];
       const byCode = new Map<string, string[]>();
       for (const code of caseCodes) byCode.set(code, []);
-      const seen = new Set<string>();
-      for (const [from, to] of rows) {
-        const key = `${from}>${to}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        byCode.get(from)?.push(to);
-      }
+      // Each code once: a code given twice would list its matters twice.
+      const codes = JSON.stringify([...byCode.keys()]);
+      for (const [code, other] of rawStatement(relatedSql(visible.sql)).all({ codes, ...visible.params }) as [string, string][]) byCode.get(code)!.push(other);
       // Case codes are ASCII of one shape: code unit order is their collation order.
       for (const list of byCode.values()) if (list.length > 1) list.sort();
       return caseCodes.map((c) => byCode.get(c)!);

@@ -61,28 +61,38 @@ export interface IngestResult {
 }
 
 /**
- * The timeline's own index (issue 7): one row per person and matter, in the
- * timeline's order, so a page is read in order from the person's first row
- * to its last, without sorting all their matters. `opened_at` is the
- * matter's (UTC); `ingest` rewrites a matter's rows whenever it writes the
- * matter, in the same transaction.
+ * The timeline's own table (issue 7): each matter once per person who is a
+ * party to it, in the timeline's order, with what the timeline shows and
+ * filters by. A page is then one range of one person's rows, read in order
+ * and only as far as the page goes: no sort of all their matters, no lookup
+ * of each matter elsewhere. `ingest` writes a matter's rows here together
+ * with the matter, in the same transaction, from the same event; times in
+ * UTC, as in `matter`.
  */
 export const PERSON_MATTER_MIGRATION = `
 CREATE TABLE person_matter (
   person_id TEXT NOT NULL,
   opened_at TEXT NOT NULL,
   case_code TEXT NOT NULL,
+  agency TEXT NOT NULL,
+  division TEXT NOT NULL,
+  title TEXT NOT NULL,
+  category TEXT NOT NULL,
+  status TEXT NOT NULL,
+  closed_at TEXT,
+  due_at TEXT,
   PRIMARY KEY (person_id, opened_at, case_code)
 ) WITHOUT ROWID;
 CREATE INDEX person_matter_case ON person_matter (case_code);
-INSERT OR IGNORE INTO person_matter (person_id, opened_at, case_code)
-  SELECT p.person_id, m.opened_at, m.case_code FROM matter_party p JOIN matter m ON m.case_code = p.case_code;
+INSERT OR IGNORE INTO person_matter (person_id, opened_at, case_code, agency, division, title, category, status, closed_at, due_at)
+  SELECT p.person_id, m.opened_at, m.case_code, m.agency, m.division, m.title, m.category, m.status, m.closed_at, m.due_at
+    FROM matter_party p JOIN matter m ON m.case_code = p.case_code;
 `;
 
 // Rows are read as arrays (better-sqlite3 `raw`) and made into objects of one
 // shape here: cheaper than its objects with named columns, which counts on
 // the person view (every request reads a page of these).
-const SUMMARY_COLUMNS = 'm.case_code, m.title, m.category, m.status, m.opened_at, m.closed_at, m.due_at';
+const SUMMARY_COLUMNS = 'case_code, title, category, status, opened_at, closed_at, due_at';
 
 function toSummaryRow(r: unknown[]): MatterSummaryRow {
   return {
@@ -122,15 +132,17 @@ export function createRegistryStore(db: Db) {
   const deleteLinksFrom = db.prepare('DELETE FROM matter_link WHERE from_code = ? AND source = ?');
   const insertLink = db.prepare('INSERT OR REPLACE INTO matter_link (from_code, to_code, reason, source) VALUES (?, ?, ?, ?)');
   const deleteTimeline = db.prepare('DELETE FROM person_matter WHERE case_code = ?');
-  const insertTimeline = db.prepare('INSERT OR IGNORE INTO person_matter (person_id, opened_at, case_code) VALUES (?, ?, ?)');
-  const loadMany = db.prepare(`SELECT ${SUMMARY_COLUMNS}, m.division FROM matter m WHERE m.case_code IN (SELECT value FROM json_each(?))`).raw();
-  // The statements below are made per request: their text depends on how
-  // many codes the user's jurisdiction has, and on the filter and page asked
-  // for. Few texts, each prepared once here (in raw mode).
+  const insertTimeline = db.prepare(`INSERT OR IGNORE INTO person_matter (person_id, opened_at, case_code, agency, division, title, category, status, closed_at, due_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const loadMany = db.prepare(`SELECT ${SUMMARY_COLUMNS}, division FROM matter WHERE case_code IN (SELECT value FROM json_each(?))`).raw();
+
+  // The statements below depend on the request: on how many codes the
+  // user's jurisdiction has (its condition's text depends on nothing else),
+  // on the filter and on the page. Few shapes, each prepared once (raw).
   const statements = new Map<string, Statement>();
-  const rawStatement = (sql: string): Statement => {
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare<unknown[]>(sql).raw()));
+  const statementFor = (shape: string, sql: () => string): Statement => {
+    let statement = statements.get(shape);
+    if (!statement) statements.set(shape, (statement = db.prepare<unknown[]>(sql()).raw()));
     return statement;
   };
   // For each code, the matters linked to it either way that the user may
@@ -140,14 +152,11 @@ export function createRegistryStore(db: Db) {
     `SELECT c.value, m.case_code FROM json_each(@codes) c JOIN matter m ON m.case_code IN (
         SELECT to_code FROM matter_link WHERE from_code = c.value UNION ALL SELECT from_code FROM matter_link WHERE to_code = c.value)
       WHERE ${visible}`;
-  // A person's matters walked in person_matter's order; each matter read by
-  // its key, where its own division decides whether the user may see it.
-  const timelineFrom = (visible: string, byAgency: boolean) =>
-    `FROM person_matter p JOIN matter m ON m.case_code = p.case_code
-      WHERE p.person_id = @personId AND ${visible}${byAgency ? ' AND m.agency IN (SELECT value FROM json_each(@agencies))' : ''}`;
+  const timelineWhere = (visible: string, byAgency: boolean) =>
+    `WHERE person_id = @personId AND ${visible}${byAgency ? ' AND agency IN (SELECT value FROM json_each(@agencies))' : ''}`;
   const timelinePageSql = (visible: string, byAgency: boolean, keyset: boolean) =>
-    `SELECT ${SUMMARY_COLUMNS} ${timelineFrom(visible, byAgency)}${keyset ? ' AND (p.opened_at, p.case_code) < (@afterOpened, @afterCode)' : ''}
-      ORDER BY p.opened_at DESC, p.case_code DESC LIMIT @limit`;
+    `SELECT ${SUMMARY_COLUMNS} FROM person_matter ${timelineWhere(visible, byAgency)}${keyset ? ' AND (opened_at, case_code) < (@afterOpened, @afterCode)' : ''}
+      ORDER BY opened_at DESC, case_code DESC LIMIT @limit`;
 
   /** Applies events in order; an event not newer than what is stored changes nothing. */
   const ingest = db.transaction((events: readonly MatterEvent[]): IngestResult => {
@@ -160,13 +169,13 @@ export function createRegistryStore(db: Db) {
         continue;
       }
       // Times are kept in UTC so that text order is time order (timeline, stats).
-      const openedAt = utc(e.openedAt);
-      upsert.run({ ...e, openedAt, closedAt: e.closedAt && utc(e.closedAt), dueAt: e.dueAt && utc(e.dueAt), flags: JSON.stringify(e.flags) });
+      const row = { ...e, openedAt: utc(e.openedAt), closedAt: e.closedAt && utc(e.closedAt), dueAt: e.dueAt && utc(e.dueAt) };
+      upsert.run({ ...row, flags: JSON.stringify(e.flags) });
       deleteParties.run(e.caseCode);
       deleteTimeline.run(e.caseCode);
       for (const p of e.parties) {
         insertParty.run(e.caseCode, p.personId, p.role);
-        insertTimeline.run(p.personId, openedAt, e.caseCode);
+        insertTimeline.run(p.personId, row.openedAt, e.caseCode, e.agency, e.division, e.title, e.category, e.status, row.closedAt, row.dueAt);
       }
       // An agency's event states all the links that agency knows for the
       // matter; links asserted by others (linkMatters) are kept.
@@ -194,11 +203,12 @@ export function createRegistryStore(db: Db) {
     related(caseCodes: readonly string[], jurisdiction: Jurisdiction): string[][] {
       if (caseCodes.length === 0) return [];
       const visible = jurisdiction.where('m.division');
+      const statement = statementFor(`related ${jurisdiction.prefixes.length}`, () => relatedSql(visible.sql));
       const byCode = new Map<string, string[]>();
       for (const code of caseCodes) byCode.set(code, []);
       // Each code once: a code given twice would list its matters twice.
       const codes = JSON.stringify([...byCode.keys()]);
-      for (const [code, other] of rawStatement(relatedSql(visible.sql)).all({ codes, ...visible.params }) as [string, string][]) byCode.get(code)!.push(other);
+      for (const [code, other] of statement.all({ codes, ...visible.params }) as [string, string][]) byCode.get(code)!.push(other);
       // Case codes are ASCII of one shape: code unit order is their collation order.
       for (const list of byCode.values()) if (list.length > 1) list.sort();
       return caseCodes.map((c) => byCode.get(c)!);
@@ -211,15 +221,16 @@ export function createRegistryStore(db: Db) {
      */
     timeline(personId: string, agencies: readonly string[] | null, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
       const byAgency = agencies !== null && agencies.length > 0;
-      const visible = jurisdiction.where('m.division');
+      const visible = jurisdiction.where('division');
+      const shape = `${jurisdiction.prefixes.length} ${byAgency}`;
       const filter = { personId, ...(byAgency ? { agencies: JSON.stringify(agencies) } : {}), ...visible.params };
       const page = after ? { ...filter, afterOpened: after[0], afterCode: after[1], limit: limit + 1 } : { ...filter, limit: limit + 1 };
-      const rows = rawStatement(timelinePageSql(visible.sql, byAgency, after !== null)).all(page) as unknown[][];
+      const rows = statementFor(`timeline ${shape} ${after !== null}`, () => timelinePageSql(visible.sql, byAgency, after !== null)).all(page) as unknown[][];
       // A first page that holds every row is the count (same filter, no keyset condition): no second statement.
       const total =
         after === null && rows.length <= limit
           ? rows.length
-          : (rawStatement(`SELECT count(*) ${timelineFrom(visible.sql, byAgency)}`).get(filter) as [number])[0];
+          : (statementFor(`count ${shape}`, () => `SELECT count(*) FROM person_matter ${timelineWhere(visible.sql, byAgency)}`).get(filter) as [number])[0];
       return keysetPage(rows, limit, total, toSummaryRow);
     },
 

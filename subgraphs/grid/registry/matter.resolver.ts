@@ -22,8 +22,8 @@ export function toSummary(row: MatterSummaryRow, now: Date): MatterSummary {
   };
 }
 
-export function matterRef(caseCode: string): MatterRef {
-  return { __typename: typenameOfCaseCode(caseCode) ?? 'Dispute', caseCode };
+export function matterRef(caseCode: string, row?: MatterSummaryRow): MatterRef {
+  return { __typename: typenameOfCaseCode(caseCode) ?? 'Dispute', caseCode, row };
 }
 
 @Resolver(() => Matter)
@@ -63,15 +63,17 @@ export class MatterResolver {
   }
 
   @FieldResolver(() => MatterSummary)
-  async summary(@Root() matter: MatterRef, @Ctx() ctx: GridContext): Promise<MatterSummary> {
-    const row = await ctx.loaders.matter.load(matter.caseCode);
-    if (!row) throw userError(ErrorCode.NOT_FOUND, `matter ${matter.caseCode} is not in the registry`);
-    return toSummary(row, ctx.clock.now());
+  summary(@Root() matter: MatterRef, @Ctx() ctx: GridContext): MatterSummary | Promise<MatterSummary> {
+    if (matter.row) return toSummary(matter.row, ctx.clock.now());
+    return ctx.loaders.matter.load(matter.caseCode).then((row) => {
+      if (!row) throw userError(ErrorCode.NOT_FOUND, `matter ${matter.caseCode} is not in the registry`);
+      return toSummary(row, ctx.clock.now());
+    });
   }
 
   @FieldResolver(() => [Matter])
   async related(@Root() matter: MatterRef, @Ctx() ctx: GridContext): Promise<MatterRef[]> {
     const codes = await ctx.loaders.related.load(matter.caseCode);
-    return codes.map(matterRef);
+    return codes.map((code) => matterRef(code));
   }
 }

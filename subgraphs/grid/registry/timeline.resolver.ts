@@ -36,6 +36,6 @@ export class TimelineResolver {
   ): MatterConnection {
     const page = ctx.registry.timeline(person.id, agencies ?? null, ctx.jurisdiction, pageSize(first), decodeAfter(after));
     for (const row of page.rows) ctx.loaders.matter.prime(row.caseCode, row);
-    return toConnection(page, (r) => [r.openedAt, r.caseCode], (r) => matterRef(r.caseCode));
+    return toConnection(page, (r) => [r.openedAt, r.caseCode], (r) => matterRef(r.caseCode, r));
   }
 }

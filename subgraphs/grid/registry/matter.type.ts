@@ -39,7 +39,8 @@ export interface MatterRef {
   row?: MatterSummaryRow;
 }
 
-@ObjectType('MatterSummary', { description: '综治中心登记的事项摘要（一案一码索引）' })
+// Plain data: graphql reads each field as a property, without a type-graphql wrapper per field.
+@ObjectType('MatterSummary', { description: '综治中心登记的事项摘要（一案一码索引）', simpleResolvers: true })
 export class MatterSummary {
   @Field(() => String, { description: '标题' })
   title!: string;
@@ -69,7 +70,7 @@ export class MatterSummary {
 })
 @Directive('@key(fields: "caseCode")')
 export abstract class Matter {
-  @Field(() => ID, { description: '案件编码，如 420923-XF-2025-000123' })
+  @Field(() => ID, { description: '案件编码，如 420923-XF-2025-000123', simple: true })
   caseCode!: string;
 
   @Field(() => Agency, { description: '所属机构' })

@@ -9,7 +9,7 @@ import { matterRef } from './matter.resolver.ts';
 import { Matter, type MatterRef } from './matter.type.ts';
 import { CONNECTION_LIST_SIZE, cost } from '../../shared/schema/cost.ts';
 
-@ObjectType('MatterConnection', { description: '事项列表（分页）' })
+@ObjectType('MatterConnection', { description: '事项列表（分页）', simpleResolvers: true })
 export class MatterConnection {
   @Field(() => [Matter], { description: '本页事项' })
   nodes!: MatterRef[];

@@ -128,6 +128,12 @@ export interface DisputeFilter {
 const COLUMNS = `case_code AS caseCode, version, channel, category, title, description, tier, severity, division,
   assigned_unit AS assignedUnit, status, outcome, resolution, satisfaction, opened_at AS openedAt, due_at AS dueAt, closed_at AS closedAt`;
 
+/** Newest first: by opening time, then case code, both descending (the order of every ticket list). Times are UTC ISO text, so text order is time order. */
+function newestFirst(a: DisputeRow, b: DisputeRow): number {
+  if (a.openedAt !== b.openedAt) return a.openedAt < b.openedAt ? 1 : -1;
+  return a.caseCode < b.caseCode ? 1 : a.caseCode > b.caseCode ? -1 : 0;
+}
+
 function toRow(r: Record<string, unknown>): DisputeRow {
   return r as unknown as DisputeRow;
 }
@@ -144,16 +150,16 @@ export function createDisputeStore(db: Db) {
   );
   const linksOf = db.prepare('SELECT to_code AS caseCode, reason FROM dispute_link WHERE case_code = ? ORDER BY to_code');
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM dispute WHERE idempotency_key = ?`);
-  // A person's tickets the user may see, newest first: one person (the
-  // usual batch) by the key itself, more through json_each, each ticket once
-  // per person however many parties they are in it.
+  // A person's tickets the user may see: one person (the usual batch) by
+  // the key itself, more through json_each, each ticket once per person
+  // however many parties they are in it. All of them, so they are put
+  // newest first here (newestFirst), not by a sort in SQL.
   const ofPersonSql = (visible: string) =>
-    `SELECT ${COLUMNS} FROM dispute WHERE case_code IN (SELECT case_code FROM dispute_party WHERE person_id = @person) AND ${visible}
-      ORDER BY opened_at DESC, case_code DESC`;
+    `SELECT ${COLUMNS} FROM dispute WHERE case_code IN (SELECT case_code FROM dispute_party WHERE person_id = @person) AND ${visible}`;
   const ofPersonsSql = (visible: string) =>
     `SELECT p.person_id AS personId, d.* FROM (SELECT DISTINCT person_id, case_code FROM dispute_party WHERE person_id IN (SELECT value FROM json_each(@persons))) p
        JOIN (SELECT ${COLUMNS} FROM dispute) d ON d.caseCode = p.case_code
-      WHERE ${visible} ORDER BY d.openedAt DESC, d.caseCode DESC`;
+      WHERE ${visible}`;
   const insert = db.prepare(`INSERT INTO dispute (case_code, version, channel, category, title, description, tier, severity, division, assigned_unit,
       status, outcome, resolution, satisfaction, opened_at, due_at, closed_at, idempotency_key, request_hash)
     VALUES (@caseCode, 1, @channel, @category, @title, @description, @tier, @severity, @division, @assignedUnit,
@@ -183,11 +189,11 @@ export function createDisputeStore(db: Db) {
     ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): DisputeRow[][] {
       if (personIds.length === 1) {
         const visible = jurisdiction.where('division');
-        return [preparedStatement(db, ofPersonSql(visible.sql)).all({ person: personIds[0], ...visible.params }) as DisputeRow[]];
+        return [(preparedStatement(db, ofPersonSql(visible.sql)).all({ person: personIds[0], ...visible.params }) as DisputeRow[]).sort(newestFirst)];
       }
       const visible = jurisdiction.where('d.division');
       const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params }) as (DisputeRow & { personId: string })[];
-      return groupInKeyOrder(personIds, rows, (r) => r.personId).map((list) => list.map(({ personId: _personId, ...row }) => row));
+      return groupInKeyOrder(personIds, rows, (r) => r.personId).map((list) => list.map(({ personId: _personId, ...row }) => row).sort(newestFirst));
     },
     byIdempotencyKey(key: string): (DisputeRow & { requestHash: string | null }) | undefined {
       const r = byKey.get(key) as Record<string, unknown> | undefined;

@@ -138,12 +138,19 @@ describe('grid: dispute tickets', () => {
   it('lists the tickets of several persons at once as it lists each one\'s', async () => {
     const token = createPersonTokenizer(DEV_FEDERATION_SECRET);
     const ids = [ID.zhang, ID.wife, ID.li].map((n) => token(n));
-    const each = await Promise.all(ids.map((id) => grid.gql(`{ person(id: "${id}") { disputes { caseCode title status } } }`)));
-    const together = await grid.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { disputes { caseCode title status } } } }`, {
+    const fields = 'disputes { caseCode title status summary { openedAt } }';
+    const each = await Promise.all(ids.map((id) => grid.gql(`{ person(id: "${id}") { ${fields} } }`)));
+    const together = await grid.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${fields} } } }`, {
       r: ids.map((id) => ({ __typename: 'Person', id })),
     });
     expect(together.errors).toBeUndefined();
     expect(together.data?._entities).toEqual(each.map((res) => res.data?.person));
+    // Newest first (opening time, then case code); 李强 is in three of the tiny world's tickets.
+    for (const { disputes } of together.data?._entities as { disputes: { caseCode: string; summary: { openedAt: string } }[] }[]) {
+      const keys = disputes.map((d) => `${d.summary.openedAt} ${d.caseCode}`);
+      expect(keys).toEqual([...keys].sort().reverse());
+    }
+    expect(together.data?._entities.map((p: { disputes: unknown[] }) => p.disputes.length)).toEqual([expect.any(Number), expect.any(Number), 3]);
     expect(together.data?._entities.every((p: { disputes: unknown[] }) => p.disputes.length > 0)).toBe(true);
   });
 });

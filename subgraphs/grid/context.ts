@@ -12,7 +12,7 @@ import type { DueDateRules } from './dispute/dueDateRules.ts';
 import type { PersonStore } from './person/person.store.ts';
 import type { RiskRules, RiskStore } from './risk/risk.store.ts';
 import type { StatsStore } from './stats/stats.store.ts';
-import type { RegistryStore } from './registry/registry.store.ts';
+import type { MatterSummaryRow, RegistryStore } from './registry/registry.store.ts';
 
 /** What the grid's resolvers get: stores, the clock, and this request's loaders. */
 export interface GridServices {
@@ -55,7 +55,8 @@ function createLoaders(services: GridServices, jurisdiction: Jurisdiction) {
     members: new DataLoader(async (ids: readonly string[]) => persons.members(ids, jurisdiction)),
     cell: new DataLoader(async (codes: readonly string[]) => persons.loadCells(codes)),
     household: new DataLoader(async (ids: readonly string[]) => persons.loadHouseholds(ids)),
-    matter: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(registry.load(codes))),
+    // Answers what a summary needs; the timeline primes it with its page.
+    matter: new DataLoader<string, MatterSummaryRow | undefined>(async (codes) => jurisdiction.visible(registry.load(codes))),
     related: new DataLoader(async (codes: readonly string[]) => registry.related(codes, jurisdiction)),
     dispute: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(disputes.load(codes))),
     disputeParties: new DataLoader(async (codes: readonly string[]) => disputes.parties(codes)),

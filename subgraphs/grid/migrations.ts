@@ -1,7 +1,7 @@
 import { WORLD_IMPORT_MIGRATION } from '../shared/world/importWorldFile.ts';
 import { DISPUTE_ACTOR_ID_MIGRATION, DISPUTE_MIGRATION } from './dispute/dispute.store.ts';
 import { PERSON_MIGRATION } from './person/person.store.ts';
-import { REGISTRY_MIGRATION } from './registry/registry.store.ts';
+import { PERSON_MATTER_MIGRATION, REGISTRY_MIGRATION } from './registry/registry.store.ts';
 
 /** The grid database's migrations, applied in order; append, never edit. */
 export const GRID_MIGRATIONS: readonly string[] = [
@@ -10,4 +10,5 @@ export const GRID_MIGRATIONS: readonly string[] = [
   REGISTRY_MIGRATION,
   DISPUTE_MIGRATION,
   DISPUTE_ACTOR_ID_MIGRATION,
+  PERSON_MATTER_MIGRATION,
 ];

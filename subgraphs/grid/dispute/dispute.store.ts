@@ -1,7 +1,7 @@
 import type { MatterEvent } from '../../shared/feed/matterEvent.ts';
 import type { PartyRole } from '../../shared/schema/enums.ts';
 import type { Satisfaction } from '../../shared/schema/satisfaction.ts';
-import { caseCodesByPerson, groupByCaseCode, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
@@ -128,6 +128,12 @@ export interface DisputeFilter {
 const COLUMNS = `case_code AS caseCode, version, channel, category, title, description, tier, severity, division,
   assigned_unit AS assignedUnit, status, outcome, resolution, satisfaction, opened_at AS openedAt, due_at AS dueAt, closed_at AS closedAt`;
 
+/** Newest first: by opening time, then case code, both descending (the order of every ticket list). Times are UTC ISO text, so text order is time order. */
+function newestFirst(a: DisputeRow, b: DisputeRow): number {
+  if (a.openedAt !== b.openedAt) return a.openedAt < b.openedAt ? 1 : -1;
+  return a.caseCode < b.caseCode ? 1 : a.caseCode > b.caseCode ? -1 : 0;
+}
+
 function toRow(r: Record<string, unknown>): DisputeRow {
   return r as unknown as DisputeRow;
 }
@@ -144,9 +150,16 @@ export function createDisputeStore(db: Db) {
   );
   const linksOf = db.prepare('SELECT to_code AS caseCode, reason FROM dispute_link WHERE case_code = ? ORDER BY to_code');
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM dispute WHERE idempotency_key = ?`);
+  // A person's tickets the user may see: one person (the usual batch) by
+  // the key itself, more through json_each, each ticket once per person
+  // however many parties they are in it. All of them, so they are put
+  // newest first here (newestFirst), not by a sort in SQL.
+  const ofPersonSql = (visible: string) =>
+    `SELECT ${COLUMNS} FROM dispute WHERE case_code IN (SELECT case_code FROM dispute_party WHERE person_id = @person) AND ${visible}`;
   const ofPersonsSql = (visible: string) =>
-    `SELECT DISTINCT p.person_id AS personId, d.case_code AS caseCode, d.opened_at AS openedAt FROM dispute_party p JOIN dispute d ON d.case_code = p.case_code
-      WHERE p.person_id IN (SELECT value FROM json_each(@persons)) AND ${visible} ORDER BY d.opened_at DESC, d.case_code DESC`;
+    `SELECT p.person_id AS personId, d.* FROM (SELECT DISTINCT person_id, case_code FROM dispute_party WHERE person_id IN (SELECT value FROM json_each(@persons))) p
+       JOIN (SELECT ${COLUMNS} FROM dispute) d ON d.caseCode = p.case_code
+      WHERE ${visible}`;
   const insert = db.prepare(`INSERT INTO dispute (case_code, version, channel, category, title, description, tier, severity, division, assigned_unit,
       status, outcome, resolution, satisfaction, opened_at, due_at, closed_at, idempotency_key, request_hash)
     VALUES (@caseCode, 1, @channel, @category, @title, @description, @tier, @severity, @division, @assignedUnit,
@@ -172,11 +185,15 @@ export function createDisputeStore(db: Db) {
     links(caseCode: string): { caseCode: string; reason: string }[] {
       return linksOf.all(caseCode) as { caseCode: string; reason: string }[];
     },
-    /** Case codes of each person's tickets that the user may see, newest first. */
-    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
+    /** Each person's tickets that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): DisputeRow[][] {
+      if (personIds.length === 1) {
+        const visible = jurisdiction.where('division');
+        return [(preparedStatement(db, ofPersonSql(visible.sql)).all({ person: personIds[0], ...visible.params }) as DisputeRow[]).sort(newestFirst)];
+      }
       const visible = jurisdiction.where('d.division');
-      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
-      return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
+      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params }) as (DisputeRow & { personId: string })[];
+      return groupInKeyOrder(personIds, rows, (r) => r.personId).map((list) => list.map(({ personId: _personId, ...row }) => row).sort(newestFirst));
     },
     byIdempotencyKey(key: string): (DisputeRow & { requestHash: string | null }) | undefined {
       const r = byKey.get(key) as Record<string, unknown> | undefined;

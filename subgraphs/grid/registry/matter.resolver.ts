@@ -7,10 +7,10 @@ import { policy } from '../../shared/schema/scopes.ts';
 import { isOverdue } from '../../shared/time/isOverdue.ts';
 import type { GridContext } from '../context.ts';
 import { Matter, type MatterRef, MatterSummary } from './matter.type.ts';
-import type { MatterRow } from './registry.store.ts';
+import type { MatterSummaryRow } from './registry.store.ts';
 
 /** A registry row as the GraphQL summary; `overdue` is judged at request time. */
-export function toSummary(row: MatterRow, now: Date): MatterSummary {
+export function toSummary(row: MatterSummaryRow, now: Date): MatterSummary {
   return {
     title: row.title,
     category: row.category,
@@ -22,8 +22,8 @@ export function toSummary(row: MatterRow, now: Date): MatterSummary {
   };
 }
 
-export function matterRef(caseCode: string): MatterRef {
-  return { __typename: typenameOfCaseCode(caseCode) ?? 'Dispute', caseCode };
+export function matterRef(caseCode: string, row?: MatterSummaryRow): MatterRef {
+  return { __typename: typenameOfCaseCode(caseCode) ?? 'Dispute', caseCode, row };
 }
 
 @Resolver(() => Matter)
@@ -63,15 +63,17 @@ export class MatterResolver {
   }
 
   @FieldResolver(() => MatterSummary)
-  async summary(@Root() matter: MatterRef, @Ctx() ctx: GridContext): Promise<MatterSummary> {
-    const row = await ctx.loaders.matter.load(matter.caseCode);
-    if (!row) throw userError(ErrorCode.NOT_FOUND, `matter ${matter.caseCode} is not in the registry`);
-    return toSummary(row, ctx.clock.now());
+  summary(@Root() matter: MatterRef, @Ctx() ctx: GridContext): MatterSummary | Promise<MatterSummary> {
+    if (matter.row) return toSummary(matter.row, ctx.clock.now());
+    return ctx.loaders.matter.load(matter.caseCode).then((row) => {
+      if (!row) throw userError(ErrorCode.NOT_FOUND, `matter ${matter.caseCode} is not in the registry`);
+      return toSummary(row, ctx.clock.now());
+    });
   }
 
   @FieldResolver(() => [Matter])
   async related(@Root() matter: MatterRef, @Ctx() ctx: GridContext): Promise<MatterRef[]> {
-    const links = await ctx.loaders.related.load(matter.caseCode);
-    return links.map((l) => matterRef(l.to));
+    const codes = await ctx.loaders.related.load(matter.caseCode);
+    return codes.map((code) => matterRef(code));
   }
 }

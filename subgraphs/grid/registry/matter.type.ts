@@ -4,6 +4,7 @@ import { MatterCategory } from '../../shared/schema/matterCategory.ts';
 import { DateTimeScalar } from '../../shared/schema/scalars.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import { listSize } from '../../shared/schema/cost.ts';
+import type { MatterSummaryRow } from './registry.store.ts';
 
 export const MatterStatus = {
   OPEN: 'OPEN',
@@ -27,13 +28,19 @@ registerEnumType(MatterStatus, {
   },
 });
 
-/** What every Matter root value carries: its type and code; the rest is loaded. */
+/**
+ * What every Matter root value carries: its type and code; the rest is
+ * loaded, unless the row came with it (a timeline page's matters: their
+ * summary needs no loader round).
+ */
 export interface MatterRef {
   __typename: string;
   caseCode: string;
+  row?: MatterSummaryRow;
 }
 
-@ObjectType('MatterSummary', { description: '综治中心登记的事项摘要（一案一码索引）' })
+// Plain data: graphql reads each field as a property, without a type-graphql wrapper per field.
+@ObjectType('MatterSummary', { description: '综治中心登记的事项摘要（一案一码索引）', simpleResolvers: true })
 export class MatterSummary {
   @Field(() => String, { description: '标题' })
   title!: string;
@@ -63,7 +70,7 @@ export class MatterSummary {
 })
 @Directive('@key(fields: "caseCode")')
 export abstract class Matter {
-  @Field(() => ID, { description: '案件编码，如 420923-XF-2025-000123' })
+  @Field(() => ID, { description: '案件编码，如 420923-XF-2025-000123', simple: true })
   caseCode!: string;
 
   @Field(() => Agency, { description: '所属机构' })

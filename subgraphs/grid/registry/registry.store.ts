@@ -1,8 +1,8 @@
+import type { Statement } from 'better-sqlite3';
 import type { MatterEvent, MatterStatus } from '../../shared/feed/matterEvent.ts';
 import { keysetPage } from '../../shared/paging/keysetPage.ts';
 import { inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
-import { preparedStatement } from '../../shared/store/preparedStatement.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import { utc } from '../../shared/time/utc.ts';
 
@@ -38,24 +38,20 @@ CREATE TABLE matter_link (
 CREATE INDEX matter_link_to ON matter_link (to_code);
 `;
 
-export interface MatterRow {
+/** A registered matter as its summary needs it: the timeline's rows, the matter loader's values. */
+export interface MatterSummaryRow {
   caseCode: string;
-  agency: MatterEvent['agency'];
-  version: number;
   title: string;
   category: MatterEvent['category'];
   status: MatterStatus;
-  division: string;
   openedAt: string;
   closedAt: string | null;
   dueAt: string | null;
-  flags: string[];
 }
 
-export interface LinkRow {
-  from: string;
-  to: string;
-  reason: string;
+/** A registry row loaded by key: the summary and the division the user's jurisdiction judges it by. */
+export interface MatterRow extends MatterSummaryRow {
+  division: string;
 }
 
 export interface IngestResult {
@@ -64,11 +60,63 @@ export interface IngestResult {
   ignored: number;
 }
 
-const SELECT_MATTER = `SELECT case_code AS caseCode, agency, version, title, category, status, division,
-  opened_at AS openedAt, closed_at AS closedAt, due_at AS dueAt, flags FROM matter`;
+/**
+ * The timeline's own table (issue 7): each matter once per person who is a
+ * party to it, in the timeline's order, with what the timeline shows and
+ * filters by. A page is then one range of one person's rows, read in order
+ * and only as far as the page goes: no sort of all their matters, no lookup
+ * of each matter elsewhere. `ingest` writes a matter's rows here together
+ * with the matter, in the same transaction, from the same event; times in
+ * UTC, as in `matter`.
+ */
+export const PERSON_MATTER_MIGRATION = `
+CREATE TABLE person_matter (
+  person_id TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  case_code TEXT NOT NULL,
+  agency TEXT NOT NULL,
+  division TEXT NOT NULL,
+  title TEXT NOT NULL,
+  category TEXT NOT NULL,
+  status TEXT NOT NULL,
+  closed_at TEXT,
+  due_at TEXT,
+  PRIMARY KEY (person_id, opened_at, case_code)
+) WITHOUT ROWID;
+CREATE INDEX person_matter_case ON person_matter (case_code);
+INSERT OR IGNORE INTO person_matter (person_id, opened_at, case_code, agency, division, title, category, status, closed_at, due_at)
+  SELECT p.person_id, m.opened_at, m.case_code, m.agency, m.division, m.title, m.category, m.status, m.closed_at, m.due_at
+    FROM matter_party p JOIN matter m ON m.case_code = p.case_code;
+`;
 
-function toRow(r: Record<string, unknown>): MatterRow {
-  return { ...(r as unknown as MatterRow), flags: JSON.parse(r.flags as string) as string[] };
+// Rows are read as arrays (better-sqlite3 `raw`) and made into objects of one
+// shape here: cheaper than its objects with named columns, which counts on
+// the person view (every request reads a page of these).
+const SUMMARY_COLUMNS = 'case_code, title, category, status, opened_at, closed_at, due_at';
+
+function toSummaryRow(r: unknown[]): MatterSummaryRow {
+  return {
+    caseCode: r[0] as string,
+    title: r[1] as string,
+    category: r[2] as MatterSummaryRow['category'],
+    status: r[3] as MatterStatus,
+    openedAt: r[4] as string,
+    closedAt: r[5] as string | null,
+    dueAt: r[6] as string | null,
+  };
+}
+
+function toMatterRow(r: unknown[]): MatterRow {
+  return {
+    caseCode: r[0] as string,
+    title: r[1] as string,
+    category: r[2] as MatterSummaryRow['category'],
+    status: r[3] as MatterStatus,
+    openedAt: r[4] as string,
+    closedAt: r[5] as string | null,
+    dueAt: r[6] as string | null,
+    division: r[7] as string,
+  };
 }
 
 /** The centre's index of every agency's matters (一案一码), behind one-verb queries. */
@@ -83,22 +131,32 @@ export function createRegistryStore(db: Db) {
   const insertParty = db.prepare('INSERT OR IGNORE INTO matter_party (case_code, person_id, role) VALUES (?, ?, ?)');
   const deleteLinksFrom = db.prepare('DELETE FROM matter_link WHERE from_code = ? AND source = ?');
   const insertLink = db.prepare('INSERT OR REPLACE INTO matter_link (from_code, to_code, reason, source) VALUES (?, ?, ?, ?)');
-  const loadMany = db.prepare(`${SELECT_MATTER} WHERE case_code IN (SELECT value FROM json_each(?))`);
-  // Per jurisdiction shape: the condition's text depends on how many codes the user has.
+  const deleteTimeline = db.prepare('DELETE FROM person_matter WHERE case_code = ?');
+  const insertTimeline = db.prepare(`INSERT OR IGNORE INTO person_matter (person_id, opened_at, case_code, agency, division, title, category, status, closed_at, due_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const loadMany = db.prepare(`SELECT ${SUMMARY_COLUMNS}, division FROM matter WHERE case_code IN (SELECT value FROM json_each(?))`).raw();
+
+  // The statements below depend on the request: on how many codes the
+  // user's jurisdiction has (its condition's text depends on nothing else),
+  // on the filter and on the page. Few shapes, each prepared once (raw).
+  const statements = new Map<string, Statement>();
+  const statementFor = (shape: string, sql: () => string): Statement => {
+    let statement = statements.get(shape);
+    if (!statement) statements.set(shape, (statement = db.prepare<unknown[]>(sql()).raw()));
+    return statement;
+  };
+  // For each code, the matters linked to it either way that the user may
+  // see (by their own division): IN makes each such matter count once, however
+  // many links and sources join the two.
   const relatedSql = (visible: string) =>
-    `SELECT l.from_code AS "from", l.to_code AS "to", l.reason FROM matter_link l
-       JOIN matter m ON m.case_code = l.to_code
-      WHERE l.from_code IN (SELECT value FROM json_each(@codes)) AND ${visible}
-     UNION
-     SELECT l.to_code AS "from", l.from_code AS "to", l.reason FROM matter_link l
-       JOIN matter m ON m.case_code = l.from_code
-      WHERE l.to_code IN (SELECT value FROM json_each(@codes)) AND ${visible}`;
-  const timelineWhere = (visible: string) => `FROM matter m WHERE m.case_code IN (SELECT case_code FROM matter_party WHERE person_id = @personId)
-    AND (@agencies IS NULL OR m.agency IN (SELECT value FROM json_each(@agencies))) AND ${visible}`;
-  const timelinePageSql = (visible: string) =>
-    `${SELECT_MATTER.replace('FROM matter', '')} ${timelineWhere(visible)}
-     AND (@afterOpened IS NULL OR (m.opened_at, m.case_code) < (@afterOpened, @afterCode))
-     ORDER BY m.opened_at DESC, m.case_code DESC LIMIT @limit`;
+    `SELECT c.value, m.case_code FROM json_each(@codes) c JOIN matter m ON m.case_code IN (
+        SELECT to_code FROM matter_link WHERE from_code = c.value UNION ALL SELECT from_code FROM matter_link WHERE to_code = c.value)
+      WHERE ${visible}`;
+  const timelineWhere = (visible: string, byAgency: boolean) =>
+    `WHERE person_id = @personId AND ${visible}${byAgency ? ' AND agency IN (SELECT value FROM json_each(@agencies))' : ''}`;
+  const timelinePageSql = (visible: string, byAgency: boolean, keyset: boolean) =>
+    `SELECT ${SUMMARY_COLUMNS} FROM person_matter ${timelineWhere(visible, byAgency)}${keyset ? ' AND (opened_at, case_code) < (@afterOpened, @afterCode)' : ''}
+      ORDER BY opened_at DESC, case_code DESC LIMIT @limit`;
 
   /** Applies events in order; an event not newer than what is stored changes nothing. */
   const ingest = db.transaction((events: readonly MatterEvent[]): IngestResult => {
@@ -111,9 +169,14 @@ export function createRegistryStore(db: Db) {
         continue;
       }
       // Times are kept in UTC so that text order is time order (timeline, stats).
-      upsert.run({ ...e, openedAt: utc(e.openedAt), closedAt: e.closedAt && utc(e.closedAt), dueAt: e.dueAt && utc(e.dueAt), flags: JSON.stringify(e.flags) });
+      const row = { ...e, openedAt: utc(e.openedAt), closedAt: e.closedAt && utc(e.closedAt), dueAt: e.dueAt && utc(e.dueAt) };
+      upsert.run({ ...row, flags: JSON.stringify(e.flags) });
       deleteParties.run(e.caseCode);
-      for (const p of e.parties) insertParty.run(e.caseCode, p.personId, p.role);
+      deleteTimeline.run(e.caseCode);
+      for (const p of e.parties) {
+        insertParty.run(e.caseCode, p.personId, p.role);
+        insertTimeline.run(p.personId, row.openedAt, e.caseCode, e.agency, e.division, e.title, e.category, e.status, row.closedAt, row.dueAt);
+      }
       // An agency's event states all the links that agency knows for the
       // matter; links asserted by others (linkMatters) are kept.
       deleteLinksFrom.run(e.caseCode, e.agency);
@@ -129,26 +192,25 @@ export function createRegistryStore(db: Db) {
     /** Registry rows by case code, in key order (undefined where unknown). */
     load(caseCodes: readonly string[]): (MatterRow | undefined)[] {
       if (caseCodes.length === 0) return [];
-      return inKeyOrder(caseCodes, (loadMany.all(JSON.stringify(caseCodes)) as Record<string, unknown>[]).map(toRow), (r) => r.caseCode);
+      return inKeyOrder(caseCodes, (loadMany.all(JSON.stringify(caseCodes)) as unknown[][]).map(toMatterRow), (r) => r.caseCode);
     },
 
     /**
-     * Links touching each case code, both directions, only to matters the
-     * registry knows and the user may see.
+     * The codes of the matters linked to each case code, both directions,
+     * only those the registry knows and the user may see; each list in code
+     * order, a matter once however many sources state the link.
      */
-    related(caseCodes: readonly string[], jurisdiction: Jurisdiction): LinkRow[][] {
+    related(caseCodes: readonly string[], jurisdiction: Jurisdiction): string[][] {
       if (caseCodes.length === 0) return [];
       const visible = jurisdiction.where('m.division');
-      const rows = preparedStatement(db, relatedSql(visible.sql)).all({ codes: JSON.stringify(caseCodes), ...visible.params }) as LinkRow[];
-      const byCode = new Map<string, LinkRow[]>(caseCodes.map((c) => [c, []]));
-      const seen = new Set<string>();
-      for (const r of rows) {
-        const key = `${r.from}>${r.to}`;
-        if (seen.has(key)) continue; // the same pair linked by two sources counts once
-        seen.add(key);
-        byCode.get(r.from)?.push(r);
-      }
-      for (const list of byCode.values()) list.sort((a, b) => a.to.localeCompare(b.to));
+      const statement = statementFor(`related ${jurisdiction.prefixes.length}`, () => relatedSql(visible.sql));
+      const byCode = new Map<string, string[]>();
+      for (const code of caseCodes) byCode.set(code, []);
+      // Each code once: a code given twice would list its matters twice.
+      const codes = JSON.stringify([...byCode.keys()]);
+      for (const [code, other] of statement.all({ codes, ...visible.params }) as [string, string][]) byCode.get(code)!.push(other);
+      // Case codes are ASCII of one shape: code unit order is their collation order.
+      for (const list of byCode.values()) if (list.length > 1) list.sort();
       return caseCodes.map((c) => byCode.get(c)!);
     },
 
@@ -158,22 +220,18 @@ export function createRegistryStore(db: Db) {
      * case_code), with the total for the same filter.
      */
     timeline(personId: string, agencies: readonly string[] | null, jurisdiction: Jurisdiction, limit: number, after: [string, string] | null) {
-      const agencyFilter = agencies && agencies.length > 0 ? JSON.stringify(agencies) : null;
-      const visible = jurisdiction.where('m.division');
-      const rows = preparedStatement(db, timelinePageSql(visible.sql)).all({
-        personId,
-        agencies: agencyFilter,
-        afterOpened: after?.[0] ?? null,
-        afterCode: after?.[1] ?? null,
-        limit: limit + 1,
-        ...visible.params,
-      }) as Record<string, unknown>[];
+      const byAgency = agencies !== null && agencies.length > 0;
+      const visible = jurisdiction.where('division');
+      const shape = `${jurisdiction.prefixes.length} ${byAgency}`;
+      const filter = { personId, ...(byAgency ? { agencies: JSON.stringify(agencies) } : {}), ...visible.params };
+      const page = after ? { ...filter, afterOpened: after[0], afterCode: after[1], limit: limit + 1 } : { ...filter, limit: limit + 1 };
+      const rows = statementFor(`timeline ${shape} ${after !== null}`, () => timelinePageSql(visible.sql, byAgency, after !== null)).all(page) as unknown[][];
       // A first page that holds every row is the count (same filter, no keyset condition): no second statement.
       const total =
         after === null && rows.length <= limit
           ? rows.length
-          : (preparedStatement(db, `SELECT count(*) ${timelineWhere(visible.sql)}`).pluck().get({ personId, agencies: agencyFilter, ...visible.params }) as number);
-      return keysetPage(rows, limit, total, toRow);
+          : (statementFor(`count ${shape}`, () => `SELECT count(*) FROM person_matter ${timelineWhere(visible.sql, byAgency)}`).get(filter) as [number])[0];
+      return keysetPage(rows, limit, total, toSummaryRow);
     },
 
     /** Records a link between two matters stated by a centre user. */

@@ -9,7 +9,7 @@ import { matterRef } from './matter.resolver.ts';
 import { Matter, type MatterRef } from './matter.type.ts';
 import { CONNECTION_LIST_SIZE, cost } from '../../shared/schema/cost.ts';
 
-@ObjectType('MatterConnection', { description: '事项列表（分页）' })
+@ObjectType('MatterConnection', { description: '事项列表（分页）', simpleResolvers: true })
 export class MatterConnection {
   @Field(() => [Matter], { description: '本页事项' })
   nodes!: MatterRef[];
@@ -36,6 +36,6 @@ export class TimelineResolver {
   ): MatterConnection {
     const page = ctx.registry.timeline(person.id, agencies ?? null, ctx.jurisdiction, pageSize(first), decodeAfter(after));
     for (const row of page.rows) ctx.loaders.matter.prime(row.caseCode, row);
-    return toConnection(page, (r) => [r.openedAt, r.caseCode], (r) => matterRef(r.caseCode));
+    return toConnection(page, (r) => [r.openedAt, r.caseCode], (r) => matterRef(r.caseCode, r));
   }
 }

@@ -54,7 +54,7 @@ export class RiskResolver {
         person: a.personId ? { id: a.personId } : null,
         unit: a.unit,
         reasons: reasons(a, ctx.riskRules.windowDays),
-        matters: a.caseCodes.map(matterRef),
+        matters: a.caseCodes.map((code) => matterRef(code)),
       }),
     );
   }

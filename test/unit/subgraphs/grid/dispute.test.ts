@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPersonTokenizer, DEV_FEDERATION_SECRET } from '../../../../subgraphs/shared/identity/personToken.ts';
 import { type GridHarness, startGrid } from '../../../support/gridApp.ts';
 import { ID, writeTinyGridWorld } from '../../../support/tinyGridWorld.ts';
 
@@ -132,5 +133,24 @@ describe('grid: dispute tickets', () => {
   it('lists a person\'s tickets newest first', async () => {
     const res = await grid.gql(`{ personByIdNumber(idNumber: "${ID.wife}") { disputes { caseCode status } } }`);
     expect(res.data?.personByIdNumber.disputes).toEqual([{ caseCode: '420923-ZZ-2026-000004', status: 'ACCEPTED' }]);
+  });
+
+  it('lists the tickets of several persons at once as it lists each one\'s', async () => {
+    const token = createPersonTokenizer(DEV_FEDERATION_SECRET);
+    const ids = [ID.zhang, ID.wife, ID.li].map((n) => token(n));
+    const fields = 'disputes { caseCode title status summary { openedAt } }';
+    const each = await Promise.all(ids.map((id) => grid.gql(`{ person(id: "${id}") { ${fields} } }`)));
+    const together = await grid.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { ${fields} } } }`, {
+      r: ids.map((id) => ({ __typename: 'Person', id })),
+    });
+    expect(together.errors).toBeUndefined();
+    expect(together.data?._entities).toEqual(each.map((res) => res.data?.person));
+    // Newest first (opening time, then case code); 李强 is in three of the tiny world's tickets.
+    for (const { disputes } of together.data?._entities as { disputes: { caseCode: string; summary: { openedAt: string } }[] }[]) {
+      const keys = disputes.map((d) => `${d.summary.openedAt} ${d.caseCode}`);
+      expect(keys).toEqual([...keys].sort().reverse());
+    }
+    expect(together.data?._entities.map((p: { disputes: unknown[] }) => p.disputes.length)).toEqual([expect.any(Number), expect.any(Number), 3]);
+    expect(together.data?._entities.every((p: { disputes: unknown[] }) => p.disputes.length > 0)).toBe(true);
   });
 });

@@ -23,8 +23,8 @@ const PERSON_VIEW = `query($idNumber: String!) {
     timeline(first: 100) { totalCount nodes { __typename caseCode agency summary { title status openedAt overdue } related { __typename caseCode } } }
   }
 }`;
-const TIMELINE = `query($id: ID!, $after: String) {
-  person(id: $id) { id name timeline(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor }
+const TIMELINE = `query($id: ID!, $after: String, $agencies: [Agency!]) {
+  person(id: $id) { id name timeline(first: 1, after: $after, agencies: $agencies) { totalCount pageInfo { hasNextPage endCursor }
     nodes { __typename caseCode agency summary { title category status openedAt closedAt dueAt overdue } } } }
 }`;
 const MATTER = `query($caseCode: ID!) {
@@ -32,6 +32,10 @@ const MATTER = `query($caseCode: ID!) {
     related { __typename caseCode agency summary { title status } } }
 }`;
 const MATTER_ENTITY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Matter { __typename summary { title status } } } }`;
+// Persons as entities, several at once (the gateway's batch of another subgraph's parties).
+const PERSON_ENTITIES = `query($r: [_Any!]!) {
+  _entities(representations: $r) { ... on Person { id name idNumberMasked disputes { caseCode title status } } }
+}`;
 const SEARCH = `query($name: String!, $after: String) {
   searchPersons(name: $name, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor }
     nodes { id name gender age idNumberMasked town { code name } gridCell { code name } } }
@@ -80,11 +84,25 @@ describe('grid: the hot paths read through indexes', () => {
       expect(next.person.timeline.nodes).toHaveLength(1);
     });
 
+    it(`a timeline filtered by agency, its total and its next page (${who})`, async () => {
+      const first = await expectIndexedOnly(grid, TIMELINE, { id: zhang, agencies: ['GRID'] }, user);
+      expect(first.person.timeline.pageInfo.hasNextPage).toBe(true);
+      const next = await expectIndexedOnly(grid, TIMELINE, { id: zhang, agencies: ['GRID'], after: first.person.timeline.pageInfo.endCursor }, user);
+      expect(next.person.timeline.totalCount).toBe(first.person.timeline.totalCount);
+      expect([...first.person.timeline.nodes, ...next.person.timeline.nodes].every((n: { agency: string }) => n.agency === 'GRID')).toBe(true);
+    });
+
     it(`a matter by code with its related matters, and a matter as an entity (${who})`, async () => {
       const data = await expectIndexedOnly(grid, MATTER, { caseCode: '420923-ZZ-2026-000003' }, user);
       expect(data.matter.related.length).toBeGreaterThan(0);
       const entity = await expectIndexedOnly(grid, MATTER_ENTITY, { r: [{ __typename: 'Dispute', caseCode: '420923-ZZ-2026-000001' }] }, user);
       expect(entity._entities[0].summary.title).toBeTruthy();
+    });
+
+    it(`persons as entities, several at once, with their tickets (${who})`, async () => {
+      const ids = [ID.zhang, ID.li, ID.wife].map((n) => createPersonTokenizer(DEV_FEDERATION_SECRET)(n));
+      const data = await expectIndexedOnly(grid, PERSON_ENTITIES, { r: ids.map((id) => ({ __typename: 'Person', id })) }, user);
+      expect(data._entities.some((p: { disputes: unknown[] }) => p.disputes.length > 0)).toBe(true);
     });
 
     it(`a search by surname with its total, and its next page (${who})`, async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MatterEvent } from '../../../../subgraphs/shared/feed/matterEvent.ts';
 import { createPersonTokenizer, DEV_FEDERATION_SECRET } from '../../../../subgraphs/shared/identity/personToken.ts';
 import { type GridHarness, startGrid } from '../../../support/gridApp.ts';
+import { testPrincipal } from '../../../support/testPrincipal.ts';
 import { ID, writeTinyGridWorld } from '../../../support/tinyGridWorld.ts';
 
 const token = createPersonTokenizer(DEV_FEDERATION_SECRET);
@@ -73,6 +74,48 @@ describe('grid: the registry', () => {
     expect(filtered.data?.person.timeline.totalCount).toBe(2);
   });
 
+  it('keeps the timeline in step with each new version of a matter: its summary, its time, its parties, its division', async () => {
+    const li = token(ID.li);
+    const code = '420923-XF-2026-000031';
+    const petition = (over: Partial<MatterEvent>) => event({ caseCode: code, agency: 'PETITIONS', parties: [{ personId: li, role: 'PETITIONER' }], ...over });
+    const timelineOf = async (id: string, user?: Parameters<GridHarness['gql']>[2]) =>
+      (await grid.gql(`query($id: ID!) { person(id: $id) { timeline(first: 100) { totalCount nodes { caseCode summary { title status openedAt closedAt dueAt overdue } } } } }`, { id }, user)).data
+        ?.person.timeline;
+    const find = (timeline: { nodes: { caseCode: string }[] } | undefined) => timeline?.nodes.find((n) => n.caseCode === code);
+
+    await grid.ingest('petitions', [petition({ version: 1, title: '初次来访', openedAt: '2026-06-01T09:00:00+08:00' })]);
+    expect(find(await timelineOf(li))).toMatchObject({ summary: { title: '初次来访', status: 'OPEN', openedAt: '2026-06-01T01:00:00.000Z' } });
+
+    // A new version: another title and status, a deadline passed, another time, and Zhang joins as a party.
+    await grid.ingest('petitions', [
+      petition({ version: 2, title: '再次来访', status: 'IN_PROGRESS', openedAt: '2026-05-01T09:00:00+08:00', dueAt: '2026-06-01T09:00:00+08:00',
+        parties: [{ personId: li, role: 'PETITIONER' }, { personId: zhang, role: 'RESPONDENT' }] }),
+    ]);
+    const expected = { caseCode: code, summary: { title: '再次来访', status: 'IN_PROGRESS', openedAt: '2026-05-01T01:00:00.000Z', closedAt: null, dueAt: '2026-06-01T01:00:00.000Z', overdue: true } };
+    for (const id of [li, zhang]) {
+      const timeline = await timelineOf(id);
+      expect(find(timeline)).toEqual(expected);
+      expect(timeline?.nodes.filter((n: { caseCode: string }) => n.caseCode === code)).toHaveLength(1);
+      // Still newest first after the move in time.
+      const times = timeline?.nodes.map((n: { summary: { openedAt: string } }) => n.summary.openedAt);
+      expect(times).toEqual([...times].sort().reverse());
+    }
+    const matter = await grid.gql(`{ matter(caseCode: "${code}") { summary { title status openedAt closedAt dueAt overdue } } }`);
+    expect(matter.data?.matter.summary).toEqual(expected.summary);
+
+    // Li leaves the matter; then it moves to another county: a user of this county no longer sees it, nor counts it.
+    await grid.ingest('petitions', [petition({ version: 3, title: '再次来访', parties: [{ personId: zhang, role: 'RESPONDENT' }] })]);
+    expect(find(await timelineOf(li))).toBeUndefined();
+    expect(find(await timelineOf(zhang))).toMatchObject({ summary: { title: '再次来访', status: 'OPEN' } });
+    const county = testPrincipal('grid', { jurisdiction: ['420923'], scopes: [] });
+    const before = await timelineOf(zhang, county);
+    await grid.ingest('petitions', [petition({ version: 4, division: '420982100', parties: [{ personId: zhang, role: 'RESPONDENT' }] })]);
+    const after = await timelineOf(zhang, county);
+    expect(find(before)).toBeDefined();
+    expect(find(after)).toBeUndefined();
+    expect(after?.totalCount).toBe(before!.totalCount - 1);
+  });
+
   it('links matters both ways, from agency events and from linkMatters', async () => {
     await grid.ingest('courts', [
       event({ caseCode: '420923-FY-2026-000001', agency: 'COURTS', version: 3, links: [{ caseCode: '420923-ZZ-2026-000003', reason: 'ORIGIN' }] }),
@@ -85,6 +128,11 @@ describe('grid: the registry', () => {
     expect(linked.errors).toBeUndefined();
     const fromIncident = await grid.gql(`{ matter(caseCode: "420923-GA-2026-000003") { related { caseCode } } }`);
     expect(fromIncident.data?.matter.related).toEqual([{ caseCode: '420923-XF-2026-000007' }]);
+
+    // The same two matters linked again, the other way round and by another source: each still lists the other once.
+    expect((await grid.gql(`mutation { linkMatters(from: "420923-ZZ-2026-000003", to: "420923-FY-2026-000001", reason: "同一纠纷") { caseCode } }`)).errors).toBeUndefined();
+    const both = await grid.gql(`{ a: matter(caseCode: "420923-ZZ-2026-000003") { related { caseCode } } b: matter(caseCode: "420923-FY-2026-000001") { related { caseCode } } }`);
+    expect(both.data).toEqual({ a: { related: [{ caseCode: '420923-FY-2026-000001' }] }, b: { related: [{ caseCode: '420923-ZZ-2026-000003' }] } });
 
     const unknown = await grid.gql(`mutation { linkMatters(from: "420923-XF-2026-000007", to: "420923-GA-2026-009999", reason: "x") { caseCode } }`);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

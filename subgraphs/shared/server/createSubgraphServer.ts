@@ -6,6 +6,7 @@ import type { SubgraphConfig } from '../config/readSubgraphConfig.ts';
 import { ErrorCode } from '../errors.ts';
 import { createContextVerifier } from '../security/createContextVerifier.ts';
 import { USER_CONTEXT_HEADER, type UserContext } from '../security/userContext.ts';
+import { lazyRequestLoggerFactory } from './lazyRequestLogger.ts';
 import { requestIdFor } from './requestIdFor.ts';
 
 export interface SubgraphServerOptions<Context extends object> {
@@ -43,8 +44,11 @@ const GRAPHQL_PATH = '/graphql';
 export async function createSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<FastifyInstance> {
   const verify = await createContextVerifier(options.config.contextPublicKey, options.clock, { production: options.config.production });
   const users = new WeakMap<FastifyRequest, UserContext>();
+  const logger = options.logger ?? false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
+    // Each request's logger becomes a pino child only when it writes (none does under load at `warn`).
+    ...(logger === false ? {} : { childLoggerFactory: lazyRequestLoggerFactory }),
     // A subgraph answers only the gateway; large bodies are a bug or an attack.
     bodyLimit: 2 * 1024 * 1024,
     genReqId: requestIdFor,
@@ -62,7 +66,8 @@ export async function createSubgraphServer<Context extends object>(options: Subg
         const user = await verify(header);
         users.set(request, user);
         // The gateway's request id (x-request-id, also the line's reqId) and the verified user on every later
-        // log line of this request (reply.log writes "request completed").
+        // log line of this request (reply.log writes "request completed"); lazy, like Fastify's per-request
+        // logger here, so a request that writes no line never makes a pino child.
         request.log = request.log.child({ rid: request.id, user: user.userId });
         reply.log = request.log;
         return undefined;

@@ -7,6 +7,7 @@ import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
 import type { UserContext } from '../shared/security/userContext.ts';
 import { requestContext } from '../shared/server/requestContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
+import { primedCodes } from '../shared/store/primedCodes.ts';
 import type { CaseNumberAllocator } from './courtCase/caseNumberAllocator.ts';
 import type { CourtCaseStore } from './courtCase/courtCase.store.ts';
 
@@ -36,19 +37,21 @@ export type CourtsContext = CourtsServices & {
  * Loaders live for one request: each batches a tick's keys into one SQL
  * query. A case outside the user's jurisdiction (the town where the
  * dispute arose) loads as undefined, like an unknown one; a person's cases
- * are filtered in SQL. Parties, hearings and steps are reached only
- * through a visible case.
+ * are filtered in SQL, and come whole: each is primed as the case of its
+ * code (the person view needs no second statement). Parties, hearings and
+ * steps are reached only through a visible case.
  */
 function createLoaders(services: CourtsServices, jurisdiction: Jurisdiction) {
   const { cases } = services;
+  const courtCase = new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(cases.load(codes)));
   return {
-    courtCase: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(cases.load(codes))),
+    courtCase,
     parties: new DataLoader(async (codes: readonly string[]) => cases.parties(codes)),
     hearings: new DataLoader(async (codes: readonly string[]) => cases.hearings(codes)),
     extensions: new DataLoader(async (codes: readonly string[]) => cases.extensions(codes)),
     steps: new DataLoader(async (codes: readonly string[]) => cases.steps(codes)),
     enforcements: new DataLoader(async (codes: readonly string[]) => cases.enforcements(codes)),
-    casesOfPerson: new DataLoader(async (ids: readonly string[]) => cases.ofPersons(ids, jurisdiction)),
+    casesOfPerson: new DataLoader(async (ids: readonly string[]) => primedCodes(courtCase, cases.ofPersons(ids, jurisdiction))),
   };
 }
 

@@ -7,6 +7,7 @@ import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
 import type { UserContext } from '../shared/security/userContext.ts';
 import { requestContext } from '../shared/server/requestContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
+import { primedCodes } from '../shared/store/primedCodes.ts';
 import type { LegalAidCaseStore } from './legalAidCase/legalAidCase.store.ts';
 import type { LegalAidRules } from './legalAidCase/legalAidRules.ts';
 
@@ -35,17 +36,20 @@ export type LegalAidContext = LegalAidServices & {
 /**
  * Loaders live for one request: each batches a tick's keys into one SQL
  * query. A case outside the user's jurisdiction loads as undefined, like an
- * unknown one; a person's cases are filtered in SQL. Parties, links and
- * steps are reached only through a visible case.
+ * unknown one; a person's cases are filtered in SQL, and come whole: each
+ * is primed as the case of its code (the person view needs no second
+ * statement). Parties, links and steps are reached only through a visible
+ * case.
  */
 function createLoaders(services: LegalAidServices, jurisdiction: Jurisdiction) {
   const { cases } = services;
+  const legalAidCase = new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(cases.load(codes)));
   return {
-    legalAidCase: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(cases.load(codes))),
+    legalAidCase,
     parties: new DataLoader(async (codes: readonly string[]) => cases.parties(codes)),
     links: new DataLoader(async (codes: readonly string[]) => cases.links(codes)),
     steps: new DataLoader(async (codes: readonly string[]) => cases.events(codes)),
-    casesOfPerson: new DataLoader(async (ids: readonly string[]) => cases.ofPersons(ids, jurisdiction)),
+    casesOfPerson: new DataLoader(async (ids: readonly string[]) => primedCodes(legalAidCase, cases.ofPersons(ids, jurisdiction))),
   };
 }
 

@@ -244,7 +244,13 @@ const _allFields: Missing extends never ? true : Missing = true;
 void _allFields;
 
 const BOOLEANS = ['provisional', 'meansTestWaived', 'labourMediation'] as const;
-const COLUMNS = FIELDS.map((f) => (snake(f) === f ? f : `${snake(f)} AS ${f}`)).join(', ');
+const column = (f: string) => (snake(f) === f ? f : `${snake(f)} AS ${f}`);
+const COLUMNS = FIELDS.map(column).join(', ');
+
+/** The fields every kind has, which lists and a person's view show: a case's summary (no booleans to convert). */
+const SUMMARY_FIELDS = ['caseCode', 'kind', 'status', 'title', 'category', 'division', 'organization', 'appliedAt', 'dueAt', 'closedAt', 'origin'] as const;
+export type LegalAidCaseSummary = Pick<LegalAidCaseRow, (typeof SUMMARY_FIELDS)[number]>;
+const SUMMARY_COLUMNS = SUMMARY_FIELDS.map(column).join(', ');
 
 /** A row as read (booleans as 0/1) made a case, in place: every row read is a new object. */
 function toRow(r: Record<string, unknown>): LegalAidCaseRow {
@@ -263,6 +269,7 @@ function toParams(row: LegalAidCaseRow): Record<string, unknown> {
 /** The legal-services store: batched loads (one statement per batch, rows in key order) and writes. */
 export function createLegalAidCaseStore(db: Db) {
   const loadMany = objectRows<Record<string, unknown>>(db.prepare(`SELECT ${COLUMNS} FROM legal_aid_case WHERE case_code IN (SELECT value FROM json_each(?))`));
+  const summariesMany = objectRows<LegalAidCaseSummary>(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM legal_aid_case WHERE case_code IN (SELECT value FROM json_each(?))`));
   const partiesMany = db.prepare(
     `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone, credit_code AS creditCode, firm
        FROM legal_aid_party WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
@@ -274,10 +281,10 @@ export function createLegalAidCaseStore(db: Db) {
     'SELECT case_code AS caseCode, step, at, actor, actor_id AS actorId, note FROM legal_aid_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq',
   );
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM legal_aid_case WHERE idempotency_key = ?`);
-  // A person's cases, newest first, whole (the person view shows them: one statement, not a second to load them).
+  // A person's cases, newest first, as summaries (the person view shows them: one statement, not a second to load them).
   // `visible` is the user's jurisdiction, made per request (its text depends on how many codes they have).
   const ofPersonsSql = (visible: string) =>
-    `SELECT j.value AS personId, ${COLUMNS} FROM json_each(@persons) j JOIN legal_aid_case c
+    `SELECT j.value AS personId, ${SUMMARY_COLUMNS} FROM json_each(@persons) j JOIN legal_aid_case c
        ON c.case_code IN (SELECT p.case_code FROM legal_aid_party p WHERE p.person_id = j.value)
       WHERE ${visible} ORDER BY c.applied_at DESC, c.case_code DESC`;
   const insert = db.prepare(
@@ -299,6 +306,10 @@ export function createLegalAidCaseStore(db: Db) {
     load(codes: readonly string[]): (LegalAidCaseRow | undefined)[] {
       return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)).map(toRow), (r) => r.caseCode);
     },
+    /** The summaries of these cases (the fields every kind has), in key order. */
+    summaries(codes: readonly string[]): (LegalAidCaseSummary | undefined)[] {
+      return inKeyOrder(codes, summariesMany.all(JSON.stringify(codes)), (r) => r.caseCode);
+    },
     parties(codes: readonly string[]): LegalAidPartyRow[][] {
       return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (LegalAidPartyRow & { caseCode: string })[]);
     },
@@ -309,9 +320,9 @@ export function createLegalAidCaseStore(db: Db) {
     events(codes: readonly string[]): LegalAidEventRow[][] {
       return groupByCaseCode(codes, eventsMany.all(JSON.stringify(codes)) as (LegalAidEventRow & { caseCode: string })[]);
     },
-    /** Each person's matters that the user may see, newest first. */
-    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): LegalAidCaseRow[][] {
-      return rowsOfPersons<Record<string, unknown>>(db, ofPersonsSql, 'c.division', personIds, jurisdiction).map((list) => list.map(toRow));
+    /** The summaries of each person's matters that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): LegalAidCaseSummary[][] {
+      return rowsOfPersons<LegalAidCaseSummary>(db, ofPersonsSql, 'c.division', personIds, jurisdiction);
     },
     byIdempotencyKey(key: string): (LegalAidCaseRow & { requestHash: string | null }) | undefined {
       const r = byKey.get(key) as Record<string, unknown> | undefined;

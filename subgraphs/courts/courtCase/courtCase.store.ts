@@ -214,6 +214,14 @@ const COLUMNS = `case_code AS caseCode, version, case_number AS caseNumber, cour
   filing_due_at AS filingDueAt, filed_at AS filedAt, due_at AS dueAt, closed_at AS closedAt, origin, appeal_of AS appealOf,
   appealed_as AS appealedAs, enforces, confirms, agreement_signed_at AS agreementSignedAt`;
 
+/** The fields a list or a person's view shows of a case: its summary. */
+export type CourtCaseSummary = Pick<
+  CourtCaseRow,
+  'caseCode' | 'caseNumber' | 'procedure' | 'category' | 'title' | 'division' | 'status' | 'receivedAt' | 'dueAt' | 'closedAt'
+>;
+const SUMMARY_COLUMNS = `case_code AS caseCode, case_number AS caseNumber, procedure, category, title, division, status,
+  received_at AS receivedAt, due_at AS dueAt, closed_at AS closedAt`;
+
 /**
  * The court's cases. Reads are batched by key (`json_each`), one statement
  * per batch, rows back in key order; every change goes through `update`,
@@ -221,6 +229,7 @@ const COLUMNS = `case_code AS caseCode, version, case_number AS caseNumber, cour
  */
 export function createCourtCaseStore(db: Db) {
   const loadMany = objectRows<CourtCaseRow>(db.prepare(`SELECT ${COLUMNS} FROM court_case WHERE case_code IN (SELECT value FROM json_each(?))`));
+  const summariesMany = objectRows<CourtCaseSummary>(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM court_case WHERE case_code IN (SELECT value FROM json_each(?))`));
   const partiesMany = db.prepare(
     `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone, credit_code AS creditCode, firm
        FROM court_case_party WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
@@ -239,10 +248,10 @@ export function createCourtCaseStore(db: Db) {
   const linksMany = db.prepare(
     `SELECT case_code AS caseCode, to_code AS toCode, reason FROM court_case_link WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, to_code, reason`,
   );
-  // A person's cases, newest first, whole (the person view shows them: one statement, not a second to load them).
+  // A person's cases, newest first, as summaries (the person view shows them: one statement, not a second to load them).
   // `visible` is the user's jurisdiction, made per request (its text depends on how many codes they have).
   const ofPersonsSql = (visible: string) =>
-    `SELECT j.value AS personId, ${COLUMNS} FROM json_each(@persons) j JOIN court_case c
+    `SELECT j.value AS personId, ${SUMMARY_COLUMNS} FROM json_each(@persons) j JOIN court_case c
        ON c.case_code IN (SELECT p.case_code FROM court_case_party p WHERE p.person_id = j.value)
       WHERE ${visible} ORDER BY c.received_at DESC, c.case_code DESC`;
   // Either side may carry the link (records.ts: links are not guaranteed symmetric).
@@ -279,6 +288,10 @@ export function createCourtCaseStore(db: Db) {
     load(codes: readonly string[]): (CourtCaseRow | undefined)[] {
       return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)), (r) => r.caseCode);
     },
+    /** The summaries of these cases, in key order. */
+    summaries(codes: readonly string[]): (CourtCaseSummary | undefined)[] {
+      return inKeyOrder(codes, summariesMany.all(JSON.stringify(codes)), (r) => r.caseCode);
+    },
     parties(codes: readonly string[]): CourtPartyRow[][] {
       return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (CourtPartyRow & { caseCode: string })[]);
     },
@@ -300,8 +313,8 @@ export function createCourtCaseStore(db: Db) {
       const rows = enforcementsMany.all({ codes: JSON.stringify(codes) }) as { caseCode: string; enforcer: string }[];
       return groupInKeyOrder(codes, rows, (r) => r.caseCode).map((list) => list.map((r) => r.enforcer));
     },
-    /** Each person's cases that the user may see, newest first. */
-    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): CourtCaseRow[][] {
+    /** The summaries of each person's cases that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): CourtCaseSummary[][] {
       return rowsOfPersons(db, ofPersonsSql, 'c.division', personIds, jurisdiction);
     },
     /** The case with this case number (full-width brackets, as stored). */

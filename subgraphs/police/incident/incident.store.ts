@@ -143,9 +143,15 @@ const COLUMNS = `case_code AS caseCode, version, incident_number AS incidentNumb
   received_at AS receivedAt, dispatched_at AS dispatchedAt, arrived_at AS arrivedAt, handled_at AS handledAt,
   reported_back_at AS reportedBackAt, closed_at AS closedAt, disposition, center_case_code AS centerCaseCode, narrative`;
 
+/** The fields a list or a person's view shows of an incident: its summary. */
+export type IncidentSummary = Pick<IncidentRow, 'caseCode' | 'incidentNumber' | 'category' | 'title' | 'division' | 'station' | 'status' | 'receivedAt' | 'closedAt'>;
+const SUMMARY_COLUMNS = `case_code AS caseCode, incident_number AS incidentNumber, category, title, division, station, status,
+  received_at AS receivedAt, closed_at AS closedAt`;
+
 /** The police incidents. Every batched read is one statement over `json_each` of its keys. */
 export function createIncidentStore(db: Db) {
   const loadMany = objectRows<IncidentRow>(db.prepare(`SELECT ${COLUMNS} FROM incident WHERE case_code IN (SELECT value FROM json_each(?))`));
+  const summariesMany = objectRows<IncidentSummary>(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM incident WHERE case_code IN (SELECT value FROM json_each(?))`));
   const byNumberMany = objectRows<IncidentRow>(db.prepare(`SELECT ${COLUMNS} FROM incident WHERE incident_number IN (SELECT value FROM json_each(?))`));
   const partiesMany = db.prepare(
     `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone FROM incident_party
@@ -156,11 +162,11 @@ export function createIncidentStore(db: Db) {
   );
   const linksOf = db.prepare('SELECT to_code AS caseCode, reason FROM incident_link WHERE case_code = ? ORDER BY to_code');
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM incident WHERE idempotency_key = ?`);
-  // A person's incidents, newest first, whole (the person view shows them: one statement, not a second to load them).
+  // A person's incidents, newest first, as summaries (the person view shows them: one statement, not a second to load them).
   // Suspects are police-only (DOMAIN.md), so being a suspect and being any other party are asked separately.
   // `visible` is the user's jurisdiction, made per request (its text depends on how many codes they have).
   const ofPersonsAs = (suspect: boolean) => (visible: string) =>
-    `SELECT j.value AS personId, ${COLUMNS} FROM json_each(@persons) j JOIN incident i
+    `SELECT j.value AS personId, ${SUMMARY_COLUMNS} FROM json_each(@persons) j JOIN incident i
       ON i.case_code IN (SELECT p.case_code FROM incident_party p WHERE p.person_id = j.value AND p.role ${suspect ? '=' : '<>'} 'SUSPECT')
       WHERE ${visible}
       ORDER BY i.received_at DESC, i.case_code DESC`;
@@ -188,6 +194,10 @@ export function createIncidentStore(db: Db) {
     load(codes: readonly string[]): (IncidentRow | undefined)[] {
       return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)), (r) => r.caseCode);
     },
+    /** The summaries of these incidents, in key order. */
+    summaries(codes: readonly string[]): (IncidentSummary | undefined)[] {
+      return inKeyOrder(codes, summariesMany.all(JSON.stringify(codes)), (r) => r.caseCode);
+    },
     loadByNumber(numbers: readonly string[]): (IncidentRow | undefined)[] {
       return inKeyOrder(numbers, byNumberMany.all(JSON.stringify(numbers)), (r) => r.incidentNumber);
     },
@@ -200,12 +210,12 @@ export function createIncidentStore(db: Db) {
     links(caseCode: string): IncidentLinkRow[] {
       return linksOf.all(caseCode) as IncidentLinkRow[];
     },
-    /** Each person's incidents as reporter, victim, witness or other non-suspect party that the user may see, newest first. */
-    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): IncidentRow[][] {
+    /** The summaries of each person's incidents as reporter, victim, witness or other non-suspect party that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): IncidentSummary[][] {
       return rowsOfPersons(db, ofPersonsAsParty, 'i.division', personIds, jurisdiction);
     },
-    /** The incidents where each person is a suspect that the user may see, newest first. */
-    ofSuspects(personIds: readonly string[], jurisdiction: Jurisdiction): IncidentRow[][] {
+    /** The summaries of the incidents where each person is a suspect that the user may see, newest first. */
+    ofSuspects(personIds: readonly string[], jurisdiction: Jurisdiction): IncidentSummary[][] {
       return rowsOfPersons(db, ofPersonsAsSuspect, 'i.division', personIds, jurisdiction);
     },
     byIdempotencyKey(key: string): (IncidentRow & { requestHash: string | null }) | undefined {

@@ -7,6 +7,7 @@ import { Jurisdiction } from '../shared/security/Jurisdiction.ts';
 import type { UserContext } from '../shared/security/userContext.ts';
 import { requestContext } from '../shared/server/requestContext.ts';
 import type { Db } from '../shared/store/openDatabase.ts';
+import { primedCodes } from '../shared/store/primedCodes.ts';
 import type { PetitionStore } from './petition/petition.store.ts';
 
 /** What the petitions subgraph's resolvers and commands get. */
@@ -33,17 +34,20 @@ export type PetitionsContext = PetitionsServices & {
 /**
  * Loaders live for one request: each batches a tick's keys into one SQL
  * query. A petition outside the user's jurisdiction loads as undefined,
- * like an unknown one; a person's petitions are filtered in SQL. Parties
- * and steps are reached only through a visible petition.
+ * like an unknown one; a person's petitions are filtered in SQL, and come
+ * whole: each is primed as the petition of its code (the person view needs
+ * no second statement). Parties and steps are reached only through a
+ * visible petition.
  */
 function createLoaders(services: PetitionsServices, jurisdiction: Jurisdiction) {
   const { petitions } = services;
+  const petition = new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(petitions.load(codes)));
   return {
-    petition: new DataLoader(async (codes: readonly string[]) => jurisdiction.visible(petitions.load(codes))),
+    petition,
     parties: new DataLoader(async (codes: readonly string[]) => petitions.parties(codes)),
     events: new DataLoader(async (codes: readonly string[]) => petitions.events(codes)),
-    petitionsOfPerson: new DataLoader(async (ids: readonly string[]) => petitions.ofPersons(ids, jurisdiction)),
-    accusationsOfPerson: new DataLoader(async (ids: readonly string[]) => petitions.accusationsOfPersons(ids, jurisdiction)),
+    petitionsOfPerson: new DataLoader(async (ids: readonly string[]) => primedCodes(petition, petitions.ofPersons(ids, jurisdiction))),
+    accusationsOfPerson: new DataLoader(async (ids: readonly string[]) => primedCodes(petition, petitions.accusationsOfPersons(ids, jurisdiction))),
   };
 }
 

@@ -14,7 +14,7 @@ import type { CourtsContext } from '../context.ts';
 import { Matter } from '../matter/matter.type.ts';
 import { appealDeadline, latestAllowedDueAt } from './courtCase.deadlines.ts';
 import { CourtCaseStatus, CourtOutcome, CourtProcedure } from './courtCase.enums.ts';
-import type { CourtCaseRow } from './courtCase.store.ts';
+import type { CourtCaseRow, CourtCaseSummary } from './courtCase.store.ts';
 import { Court, CourtCase, CourtCaseConnection, CourtCaseFilter, CourtCaseStepRecord, CourtHearing, CourtLimitExtension } from './courtCase.type.ts';
 import { CONNECTION_LIST_SIZE, listSize } from '../../shared/schema/cost.ts';
 
@@ -23,6 +23,13 @@ export const courtCaseRef = (caseCode: string): MatterRef => ({ __typename: 'Cou
 
 async function row(c: MatterRef, ctx: CourtsContext): Promise<CourtCaseRow> {
   const found = await ctx.loaders.courtCase.load(c.caseCode);
+  if (!found) throw userError(ErrorCode.NOT_FOUND, `no court case ${c.caseCode}`);
+  return found;
+}
+
+/** The fields a list or a person's view shows: no need for the whole row. */
+async function summary(c: MatterRef, ctx: CourtsContext): Promise<CourtCaseSummary> {
+  const found = await ctx.loaders.courtCaseSummary.load(c.caseCode);
   if (!found) throw userError(ErrorCode.NOT_FOUND, `no court case ${c.caseCode}`);
   return found;
 }
@@ -71,7 +78,7 @@ export class CourtCaseResolver {
 
   @FieldResolver(() => String, { nullable: true, description: '案号，如 （2026）鄂0923民初12号；立案时编立，收案待立案和不予立案的为空（诉前调解收案即编号）' })
   async caseNumber(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return (await row(c, ctx)).caseNumber;
+    return (await summary(c, ctx)).caseNumber;
   }
 
   @FieldResolver(() => Court, { description: '承办法院：一审、诉前调解、司法确认和执行为纠纷发生地基层人民法院，二审为中级人民法院' })
@@ -82,7 +89,7 @@ export class CourtCaseResolver {
 
   @FieldResolver(() => CourtProcedure, { description: '程序' })
   async procedure(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return (await row(c, ctx)).procedure;
+    return (await summary(c, ctx)).procedure;
   }
 
   @FieldResolver(() => String, { description: '案由，如 追索劳动报酬纠纷' })
@@ -97,27 +104,27 @@ export class CourtCaseResolver {
 
   @FieldResolver(() => MatterCategory, { description: '纠纷类别' })
   async category(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return (await row(c, ctx)).category;
+    return (await summary(c, ctx)).category;
   }
 
   @FieldResolver(() => String, { description: '标题' })
   async title(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return (await row(c, ctx)).title;
+    return (await summary(c, ctx)).title;
   }
 
   @FieldResolver(() => ID, { description: '纠纷发生地乡镇（街道）区划代码' })
   async division(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return (await row(c, ctx)).division;
+    return (await summary(c, ctx)).division;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '纠纷发生地乡镇（街道）名称' })
   async divisionName(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return divisionName((await row(c, ctx)).division) ?? null;
+    return divisionName((await summary(c, ctx)).division) ?? null;
   }
 
   @FieldResolver(() => CourtCaseStatus, { description: '案件状态' })
   async status(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return (await row(c, ctx)).status;
+    return (await summary(c, ctx)).status;
   }
 
   @FieldResolver(() => [Party], { description: '诉讼参加人及其诉讼地位' })
@@ -134,7 +141,7 @@ export class CourtCaseResolver {
 
   @FieldResolver(() => DateTimeScalar, { description: '收案时间' })
   async receivedAt(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return (await row(c, ctx)).receivedAt;
+    return (await summary(c, ctx)).receivedAt;
   }
 
   @FieldResolver(() => DateTimeScalar, { description: '立案审查期限：收案后 7 日内决定是否立案（民事诉讼法第 126 条）' })
@@ -168,7 +175,7 @@ export class CourtCaseResolver {
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: '当前期限：立案前为立案审查期限；立案后为程序审理（办理）期限加上已批准的延长' })
   async dueAt(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return (await row(c, ctx)).dueAt;
+    return (await summary(c, ctx)).dueAt;
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: '本院批准延长后期限最多可到的时间；法律未规定延长总限的程序为空' })
@@ -200,7 +207,7 @@ export class CourtCaseResolver {
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: '结案时间（不予立案时为裁定时间）' })
   async closedAt(@Root() c: MatterRef, @Ctx() ctx: CourtsContext) {
-    return (await row(c, ctx)).closedAt;
+    return (await summary(c, ctx)).closedAt;
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: '上诉期限：适用简易或普通程序的一审判决后 15 日（民事诉讼法第 171 条，按判决日计算）；不能上诉的为空' })

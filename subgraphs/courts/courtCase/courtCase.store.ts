@@ -1,9 +1,10 @@
 import type { PartyRole } from '../../shared/schema/enums.ts';
-import { caseCodesByPerson, groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
-import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import { objectRows } from '../../shared/store/objectRows.ts';
+import { rowsOfPersons } from '../../shared/store/rowsOfPersons.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory, LinkReason } from '../../shared/world/records.ts';
 import type {
@@ -213,13 +214,22 @@ const COLUMNS = `case_code AS caseCode, version, case_number AS caseNumber, cour
   filing_due_at AS filingDueAt, filed_at AS filedAt, due_at AS dueAt, closed_at AS closedAt, origin, appeal_of AS appealOf,
   appealed_as AS appealedAs, enforces, confirms, agreement_signed_at AS agreementSignedAt`;
 
+/** The fields a list or a person's view shows of a case: its summary. */
+export type CourtCaseSummary = Pick<
+  CourtCaseRow,
+  'caseCode' | 'caseNumber' | 'procedure' | 'category' | 'title' | 'division' | 'status' | 'receivedAt' | 'dueAt' | 'closedAt'
+>;
+const SUMMARY_COLUMNS = `case_code AS caseCode, case_number AS caseNumber, procedure, category, title, division, status,
+  received_at AS receivedAt, due_at AS dueAt, closed_at AS closedAt`;
+
 /**
  * The court's cases. Reads are batched by key (`json_each`), one statement
  * per batch, rows back in key order; every change goes through `update`,
  * which bumps the version the registry orders events by.
  */
 export function createCourtCaseStore(db: Db) {
-  const loadMany = db.prepare(`SELECT ${COLUMNS} FROM court_case WHERE case_code IN (SELECT value FROM json_each(?))`);
+  const loadMany = objectRows<CourtCaseRow>(db.prepare(`SELECT ${COLUMNS} FROM court_case WHERE case_code IN (SELECT value FROM json_each(?))`));
+  const summariesMany = objectRows<CourtCaseSummary>(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM court_case WHERE case_code IN (SELECT value FROM json_each(?))`));
   const partiesMany = db.prepare(
     `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone, credit_code AS creditCode, firm
        FROM court_case_party WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
@@ -238,11 +248,12 @@ export function createCourtCaseStore(db: Db) {
   const linksMany = db.prepare(
     `SELECT case_code AS caseCode, to_code AS toCode, reason FROM court_case_link WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, to_code, reason`,
   );
+  // A person's cases, newest first, as summaries (the person view shows them: one statement, not a second to load them).
   // `visible` is the user's jurisdiction, made per request (its text depends on how many codes they have).
   const ofPersonsSql = (visible: string) =>
-    `SELECT DISTINCT p.person_id AS personId, c.case_code AS caseCode, c.received_at AS receivedAt FROM court_case_party p
-       JOIN court_case c ON c.case_code = p.case_code
-      WHERE p.person_id IN (SELECT value FROM json_each(@persons)) AND ${visible} ORDER BY c.received_at DESC, c.case_code DESC`;
+    `SELECT j.value AS personId, ${SUMMARY_COLUMNS} FROM json_each(@persons) j JOIN court_case c
+       ON c.case_code IN (SELECT p.case_code FROM court_case_party p WHERE p.person_id = j.value)
+      WHERE ${visible} ORDER BY c.received_at DESC, c.case_code DESC`;
   // Either side may carry the link (records.ts: links are not guaranteed symmetric).
   const enforcementsMany = db.prepare(
     `SELECT enforces AS caseCode, case_code AS enforcer FROM court_case WHERE enforces IN (SELECT value FROM json_each(@codes))
@@ -275,7 +286,11 @@ export function createCourtCaseStore(db: Db) {
 
   const store = {
     load(codes: readonly string[]): (CourtCaseRow | undefined)[] {
-      return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)) as CourtCaseRow[], (r) => r.caseCode);
+      return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)), (r) => r.caseCode);
+    },
+    /** The summaries of these cases, in key order. */
+    summaries(codes: readonly string[]): (CourtCaseSummary | undefined)[] {
+      return inKeyOrder(codes, summariesMany.all(JSON.stringify(codes)), (r) => r.caseCode);
     },
     parties(codes: readonly string[]): CourtPartyRow[][] {
       return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (CourtPartyRow & { caseCode: string })[]);
@@ -298,11 +313,9 @@ export function createCourtCaseStore(db: Db) {
       const rows = enforcementsMany.all({ codes: JSON.stringify(codes) }) as { caseCode: string; enforcer: string }[];
       return groupInKeyOrder(codes, rows, (r) => r.caseCode).map((list) => list.map((r) => r.enforcer));
     },
-    /** Case codes of each person's cases that the user may see, newest first. */
-    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
-      const visible = jurisdiction.where('c.division');
-      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
-      return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
+    /** The summaries of each person's cases that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): CourtCaseSummary[][] {
+      return rowsOfPersons(db, ofPersonsSql, 'c.division', personIds, jurisdiction);
     },
     /** The case with this case number (full-width brackets, as stored). */
     byCaseNumber(caseNumber: string): string | undefined {

@@ -13,7 +13,7 @@ import type { LegalAidContext } from '../context.ts';
 import { Matter } from '../matter/matter.type.ts';
 import { LegalAidKind, LegalAidStatus } from './legalAidCase.enums.ts';
 import { LegalAidCaseFilterInput } from './legalAidCase.inputs.ts';
-import type { LegalAidCaseRow } from './legalAidCase.store.ts';
+import type { LegalAidCaseRow, LegalAidCaseSummary } from './legalAidCase.store.ts';
 import {
   LegalAidApplication,
   LegalAidArbitration,
@@ -36,6 +36,13 @@ export const legalAidCaseRef = (caseCode: string): MatterRef => ({ __typename: '
 async function referenceTo(caseCode: string, ctx: LegalAidContext): Promise<MatterRef | null> {
   if (typenameOfCaseCode(caseCode) !== 'LegalAidCase') return matterRef(caseCode);
   return (await ctx.loaders.legalAidCase.load(caseCode)) ? legalAidCaseRef(caseCode) : null;
+}
+
+/** The fields every kind has (a list's, a person's view's): no need for the whole row. */
+async function summary(c: MatterRef, ctx: LegalAidContext): Promise<LegalAidCaseSummary> {
+  const found = await ctx.loaders.legalAidCaseSummary.load(c.caseCode);
+  if (!found) throw userError(ErrorCode.NOT_FOUND, `no legal-services case ${c.caseCode}`);
+  return found;
 }
 
 async function row(c: MatterRef, ctx: LegalAidContext): Promise<LegalAidCaseRow> {
@@ -138,37 +145,37 @@ export class LegalAidCaseResolver {
 
   @FieldResolver(() => LegalAidKind, { description: '事项类别' })
   async kind(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return (await row(c, ctx)).kind;
+    return (await summary(c, ctx)).kind;
   }
 
   @FieldResolver(() => LegalAidStatus, { description: '状态' })
   async status(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return (await row(c, ctx)).status;
+    return (await summary(c, ctx)).status;
   }
 
   @FieldResolver(() => String, { description: '标题' })
   async title(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return (await row(c, ctx)).title;
+    return (await summary(c, ctx)).title;
   }
 
   @FieldResolver(() => MatterCategory, { description: '纠纷类别' })
   async category(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return (await row(c, ctx)).category;
+    return (await summary(c, ctx)).category;
   }
 
   @FieldResolver(() => ID, { description: '发生地乡镇（街道）区划代码' })
   async division(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return (await row(c, ctx)).division;
+    return (await summary(c, ctx)).division;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '发生地乡镇（街道）名称' })
   async townName(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return divisionName((await row(c, ctx)).division) ?? null;
+    return divisionName((await summary(c, ctx)).division) ?? null;
   }
 
   @FieldResolver(() => String, { description: '办理机构：法律援助中心、人民调解委员会或仲裁委员会' })
   async organization(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return (await row(c, ctx)).organization;
+    return (await summary(c, ctx)).organization;
   }
 
   @FieldResolver(() => [Party], { description: '当事人' })
@@ -180,28 +187,28 @@ export class LegalAidCaseResolver {
 
   @FieldResolver(() => DateTimeScalar, { description: '申请（受理登记）时间' })
   async appliedAt(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return (await row(c, ctx)).appliedAt;
+    return (await summary(c, ctx)).appliedAt;
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: '当前环节的办理期限；无法定期限时为空（如咨询、已指派律师的法律援助）' })
   async dueAt(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return (await row(c, ctx)).dueAt;
+    return (await summary(c, ctx)).dueAt;
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: '办结时间（不予援助、达成协议、调解不成、裁决、撤回、答复）' })
   async closedAt(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    return (await row(c, ctx)).closedAt;
+    return (await summary(c, ctx)).closedAt;
   }
 
   @FieldResolver(() => Boolean, { description: '是否超期：已过期限仍未办结，或办结晚于期限' })
   async overdue(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext) {
-    const r = await row(c, ctx);
+    const r = await summary(c, ctx);
     return isOverdue(r.dueAt, r.closedAt, ctx.clock.now());
   }
 
   @FieldResolver(() => Matter, { nullable: true, description: '来源事项（任一机构，由所属机构解析）' })
   async origin(@Root() c: MatterRef, @Ctx() ctx: LegalAidContext): Promise<MatterRef | null> {
-    const origin = (await row(c, ctx)).origin;
+    const origin = (await summary(c, ctx)).origin;
     return origin ? referenceTo(origin, ctx) : null;
   }
 

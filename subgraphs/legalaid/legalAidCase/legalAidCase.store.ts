@@ -1,9 +1,10 @@
 import type { PartyRole } from '../../shared/schema/enums.ts';
-import { caseCodesByPerson, groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
-import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import { objectRows } from '../../shared/store/objectRows.ts';
+import { rowsOfPersons } from '../../shared/store/rowsOfPersons.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory, LinkReason, MatterStatus, PartyRecord } from '../../shared/world/records.ts';
 import type { LegalAidDecision, LegalAidKind, LegalAidMeansTestResult, LegalAidMediationResult, LegalAidStatus, LegalAidStep } from './legalAidCase.enums.ts';
@@ -243,13 +244,18 @@ const _allFields: Missing extends never ? true : Missing = true;
 void _allFields;
 
 const BOOLEANS = ['provisional', 'meansTestWaived', 'labourMediation'] as const;
-const COLUMNS = FIELDS.map((f) => (snake(f) === f ? f : `${snake(f)} AS ${f}`)).join(', ');
+const column = (f: string) => (snake(f) === f ? f : `${snake(f)} AS ${f}`);
+const COLUMNS = FIELDS.map(column).join(', ');
 
+/** The fields every kind has, which lists and a person's view show: a case's summary (no booleans to convert). */
+const SUMMARY_FIELDS = ['caseCode', 'kind', 'status', 'title', 'category', 'division', 'organization', 'appliedAt', 'dueAt', 'closedAt', 'origin'] as const;
+export type LegalAidCaseSummary = Pick<LegalAidCaseRow, (typeof SUMMARY_FIELDS)[number]>;
+const SUMMARY_COLUMNS = SUMMARY_FIELDS.map(column).join(', ');
+
+/** A row as read (booleans as 0/1) made a case, in place: every row read is a new object. */
 function toRow(r: Record<string, unknown>): LegalAidCaseRow {
-  const row = { ...r } as Record<string, unknown>;
-  for (const b of BOOLEANS) row[b] = row[b] === 1;
-  delete row.requestHash;
-  return row as unknown as LegalAidCaseRow;
+  for (const b of BOOLEANS) r[b] = r[b] === 1;
+  return r as unknown as LegalAidCaseRow;
 }
 
 /** Named parameters of a row: SQLite takes no booleans. */
@@ -262,7 +268,8 @@ function toParams(row: LegalAidCaseRow): Record<string, unknown> {
 
 /** The legal-services store: batched loads (one statement per batch, rows in key order) and writes. */
 export function createLegalAidCaseStore(db: Db) {
-  const loadMany = db.prepare(`SELECT ${COLUMNS} FROM legal_aid_case WHERE case_code IN (SELECT value FROM json_each(?))`);
+  const loadMany = objectRows<Record<string, unknown>>(db.prepare(`SELECT ${COLUMNS} FROM legal_aid_case WHERE case_code IN (SELECT value FROM json_each(?))`));
+  const summariesMany = objectRows<LegalAidCaseSummary>(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM legal_aid_case WHERE case_code IN (SELECT value FROM json_each(?))`));
   const partiesMany = db.prepare(
     `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone, credit_code AS creditCode, firm
        FROM legal_aid_party WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
@@ -274,10 +281,12 @@ export function createLegalAidCaseStore(db: Db) {
     'SELECT case_code AS caseCode, step, at, actor, actor_id AS actorId, note FROM legal_aid_event WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq',
   );
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM legal_aid_case WHERE idempotency_key = ?`);
+  // A person's cases, newest first, as summaries (the person view shows them: one statement, not a second to load them).
   // `visible` is the user's jurisdiction, made per request (its text depends on how many codes they have).
   const ofPersonsSql = (visible: string) =>
-    `SELECT DISTINCT p.person_id AS personId, c.case_code AS caseCode, c.applied_at AS appliedAt FROM legal_aid_party p JOIN legal_aid_case c ON c.case_code = p.case_code
-      WHERE p.person_id IN (SELECT value FROM json_each(@persons)) AND ${visible} ORDER BY c.applied_at DESC, c.case_code DESC`;
+    `SELECT j.value AS personId, ${SUMMARY_COLUMNS} FROM json_each(@persons) j JOIN legal_aid_case c
+       ON c.case_code IN (SELECT p.case_code FROM legal_aid_party p WHERE p.person_id = j.value)
+      WHERE ${visible} ORDER BY c.applied_at DESC, c.case_code DESC`;
   const insert = db.prepare(
     `INSERT INTO legal_aid_case (${FIELDS.map(snake).join(', ')}, idempotency_key, request_hash)
      VALUES (${FIELDS.map((f) => `@${f}`).join(', ')}, @idempotencyKey, @requestHash)`,
@@ -295,7 +304,11 @@ export function createLegalAidCaseStore(db: Db) {
 
   return {
     load(codes: readonly string[]): (LegalAidCaseRow | undefined)[] {
-      return inKeyOrder(codes, (loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map(toRow), (r) => r.caseCode);
+      return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)).map(toRow), (r) => r.caseCode);
+    },
+    /** The summaries of these cases (the fields every kind has), in key order. */
+    summaries(codes: readonly string[]): (LegalAidCaseSummary | undefined)[] {
+      return inKeyOrder(codes, summariesMany.all(JSON.stringify(codes)), (r) => r.caseCode);
     },
     parties(codes: readonly string[]): LegalAidPartyRow[][] {
       return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (LegalAidPartyRow & { caseCode: string })[]);
@@ -307,15 +320,15 @@ export function createLegalAidCaseStore(db: Db) {
     events(codes: readonly string[]): LegalAidEventRow[][] {
       return groupByCaseCode(codes, eventsMany.all(JSON.stringify(codes)) as (LegalAidEventRow & { caseCode: string })[]);
     },
-    /** Case codes of each person's matters that the user may see, newest first. */
-    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
-      const visible = jurisdiction.where('c.division');
-      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
-      return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
+    /** The summaries of each person's matters that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): LegalAidCaseSummary[][] {
+      return rowsOfPersons<LegalAidCaseSummary>(db, ofPersonsSql, 'c.division', personIds, jurisdiction);
     },
     byIdempotencyKey(key: string): (LegalAidCaseRow & { requestHash: string | null }) | undefined {
       const r = byKey.get(key) as Record<string, unknown> | undefined;
-      return r ? { ...toRow(r), requestHash: r.requestHash as string | null } : undefined;
+      if (!r) return undefined;
+      const { requestHash, ...row } = r;
+      return { ...toRow(row), requestHash: requestHash as string | null };
     },
     insert(c: NewLegalAidCase): void {
       insert.run({ ...toParams(c), idempotencyKey: c.idempotencyKey ?? null, requestHash: c.requestHash ?? null });

@@ -1,10 +1,11 @@
 import type { PartyRole } from '../../shared/schema/enums.ts';
 import type { Satisfaction } from '../../shared/schema/satisfaction.ts';
-import { caseCodesByPerson, groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
-import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import { objectRows } from '../../shared/store/objectRows.ts';
+import { rowsOfPersons } from '../../shared/store/rowsOfPersons.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type {
@@ -265,8 +266,10 @@ const PROPS = Object.keys(FIELDS) as (keyof StoredPetition)[];
 const COLUMNS = `${PROPS.map((p) => `p.${FIELDS[p]} AS ${p}`).join(', ')},
   (SELECT count(*) FROM petition q WHERE q.facts_key = p.facts_key AND (q.registered_at, q.case_code) < (p.registered_at, p.case_code)) AS repeatCount`;
 
+/** A row as read (`accepted` as 0/1) made a petition, in place: every row read is a new object. */
 function toRow(r: Record<string, unknown>): PetitionRow {
-  return { ...(r as unknown as PetitionRow), accepted: r.accepted === null ? null : r.accepted === 1 };
+  r.accepted = r.accepted === null ? null : r.accepted === 1;
+  return r as unknown as PetitionRow;
 }
 
 /** SQLite binds no booleans: `accepted` is stored as 0/1. */
@@ -279,7 +282,7 @@ function toParams(p: StoredPetition): Record<string, unknown> {
 
 /** The petitions store: batched loads (one statement per batch, keys in order) and writes. */
 export function createPetitionStore(db: Db) {
-  const loadMany = db.prepare(`SELECT ${COLUMNS} FROM petition p WHERE p.case_code IN (SELECT value FROM json_each(?))`);
+  const loadMany = objectRows<Record<string, unknown>>(db.prepare(`SELECT ${COLUMNS} FROM petition p WHERE p.case_code IN (SELECT value FROM json_each(?))`));
   const partiesMany = db.prepare(
     `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone FROM petition_party
       WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
@@ -290,20 +293,21 @@ export function createPetitionStore(db: Db) {
   const linksMany = db.prepare(
     `SELECT case_code AS owner, to_code AS caseCode, reason FROM petition_link WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, to_code`,
   );
-  // A petition where the person is the accuser is left out of the open
-  // list, even if they are a party in another role too (art 30). `visible`
-  // is the user's jurisdiction, made per request (its text depends on how
-  // many codes they have).
+  // A person's petitions, newest first, whole (the person view shows them:
+  // one statement, not a second to load them). A petition where the person
+  // is the accuser is left out of the open list, even if they are a party
+  // in another role too (art 30). `visible` is the user's jurisdiction, made
+  // per request (its text depends on how many codes they have).
   const ofPersons = (visible: string) =>
-    `SELECT DISTINCT pp.person_id AS personId, p.case_code AS caseCode, p.registered_at AS registeredAt
-      FROM petition_party pp JOIN petition p ON p.case_code = pp.case_code
-      WHERE pp.person_id IN (SELECT value FROM json_each(@persons)) AND ${visible}
-        AND NOT EXISTS (SELECT 1 FROM petition_party c WHERE c.case_code = pp.case_code AND c.person_id = pp.person_id AND c.role = 'COMPLAINANT')
+    `SELECT j.value AS personId, ${COLUMNS} FROM json_each(@persons) j JOIN petition p
+        ON p.case_code IN (SELECT pp.case_code FROM petition_party pp WHERE pp.person_id = j.value)
+      WHERE ${visible}
+        AND NOT EXISTS (SELECT 1 FROM petition_party c WHERE c.case_code = p.case_code AND c.person_id = j.value AND c.role = 'COMPLAINANT')
       ORDER BY p.registered_at DESC, p.case_code DESC`;
   const accusationsOfPersons = (visible: string) =>
-    `SELECT DISTINCT pp.person_id AS personId, p.case_code AS caseCode, p.registered_at AS registeredAt
-      FROM petition_party pp JOIN petition p ON p.case_code = pp.case_code
-      WHERE pp.person_id IN (SELECT value FROM json_each(@persons)) AND pp.role = 'COMPLAINANT' AND ${visible}
+    `SELECT j.value AS personId, ${COLUMNS} FROM json_each(@persons) j JOIN petition p
+        ON p.case_code IN (SELECT pp.case_code FROM petition_party pp WHERE pp.person_id = j.value AND pp.role = 'COMPLAINANT')
+      WHERE ${visible}
       ORDER BY p.registered_at DESC, p.case_code DESC`;
   const byKey = db.prepare('SELECT case_code AS caseCode, request_hash AS requestHash FROM petition WHERE idempotency_key = ?');
   const byDerived = db.prepare(
@@ -328,15 +332,13 @@ export function createPetitionStore(db: Db) {
   const insertEvent = db.prepare('INSERT INTO petition_event (case_code, seq, step, at, actor, actor_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT OR REPLACE INTO petition_link (case_code, to_code, reason) VALUES (?, ?, ?)');
 
-  function personsToCodes(sql: (visible: string) => string, personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
-    const visible = jurisdiction.where('p.division');
-    const rows = preparedStatement(db, sql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
-    return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
+  function petitionsOfPersons(sql: (visible: string) => string, personIds: readonly string[], jurisdiction: Jurisdiction): PetitionRow[][] {
+    return rowsOfPersons<Record<string, unknown>>(db, sql, 'p.division', personIds, jurisdiction).map((list) => list.map(toRow));
   }
 
   return {
     load(codes: readonly string[]): (PetitionRow | undefined)[] {
-      return inKeyOrder(codes, (loadMany.all(JSON.stringify(codes)) as Record<string, unknown>[]).map(toRow), (r) => r.caseCode);
+      return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)).map(toRow), (r) => r.caseCode);
     },
     parties(codes: readonly string[]): PetitionPartyRow[][] {
       return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (PetitionPartyRow & { caseCode: string })[]);
@@ -348,13 +350,13 @@ export function createPetitionStore(db: Db) {
       const rows = linksMany.all(JSON.stringify(codes)) as (PetitionLinkRow & { owner: string })[];
       return groupInKeyOrder(codes, rows, (r) => r.owner).map((list) => list.map(({ owner: _o, ...l }) => l));
     },
-    /** Case codes of each person's petitions (not those they accused in) that the user may see, newest first. */
-    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
-      return personsToCodes(ofPersons, personIds, jurisdiction);
+    /** Each person's petitions (not those they accused in) that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): PetitionRow[][] {
+      return petitionsOfPersons(ofPersons, personIds, jurisdiction);
     },
-    /** Case codes of the accusations each person filed that the user may see, newest first. */
-    accusationsOfPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
-      return personsToCodes(accusationsOfPersons, personIds, jurisdiction);
+    /** The accusations each person filed that the user may see, newest first. */
+    accusationsOfPersons(personIds: readonly string[], jurisdiction: Jurisdiction): PetitionRow[][] {
+      return petitionsOfPersons(accusationsOfPersons, personIds, jurisdiction);
     },
     byIdempotencyKey(key: string): { caseCode: string; requestHash: string | null } | undefined {
       return byKey.get(key) as { caseCode: string; requestHash: string | null } | undefined;

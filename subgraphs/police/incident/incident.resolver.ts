@@ -23,7 +23,7 @@ import {
 import { PoliceCategory, PoliceChannel, PoliceDisposition, PoliceIncidentStatus } from './incident.enums.ts';
 import { parseIncidentNumber } from './incidentNumber.ts';
 import { minutesSince } from './incident.responseTimes.ts';
-import type { IncidentRow } from './incident.store.ts';
+import type { IncidentRow, IncidentSummary } from './incident.store.ts';
 import {
   PoliceIncident,
   PoliceIncidentConnection,
@@ -46,10 +46,17 @@ async function row(i: MatterRef, ctx: PoliceContext): Promise<IncidentRow> {
   return found;
 }
 
+/** The fields a list or a person's view shows: no need for the whole row. */
+async function summary(i: MatterRef, ctx: PoliceContext): Promise<IncidentSummary> {
+  const found = await ctx.loaders.incidentSummary.load(i.caseCode);
+  if (!found) throw userError(ErrorCode.NOT_FOUND, `no police incident ${i.caseCode}`);
+  return found;
+}
+
 /** The changed incident as the answer, read afresh. */
 function changed(ctx: PoliceContext, caseCode: string): MatterRef {
-  const { incident, steps, incidentByNumber, incidentsOfPerson, incidentsOfSuspect } = ctx.loaders;
-  forgetChangedCase(caseCode, [incident, steps], [incidentByNumber, incidentsOfPerson, incidentsOfSuspect]);
+  const { incident, incidentSummary, steps, incidentByNumber, incidentsOfPerson, incidentsOfSuspect } = ctx.loaders;
+  forgetChangedCase(caseCode, [incident, incidentSummary, steps], [incidentByNumber, incidentsOfPerson, incidentsOfSuspect]);
   return incidentRef(caseCode);
 }
 
@@ -87,7 +94,7 @@ export class IncidentResolver {
 
   @FieldResolver(() => String, { description: '接警单号' })
   async incidentNumber(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
-    return (await row(i, ctx)).incidentNumber;
+    return (await summary(i, ctx)).incidentNumber;
   }
 
   @FieldResolver(() => PoliceChannel, { description: '接警渠道' })
@@ -97,7 +104,7 @@ export class IncidentResolver {
 
   @FieldResolver(() => PoliceCategory, { description: '警情类别' })
   async category(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
-    return (await row(i, ctx)).category;
+    return (await summary(i, ctx)).category;
   }
 
   @FieldResolver(() => MatterCategory, { description: '纠纷类别（综治中心统一分类）' })
@@ -107,7 +114,7 @@ export class IncidentResolver {
 
   @FieldResolver(() => String, { description: '警情摘要' })
   async title(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
-    return (await row(i, ctx)).title;
+    return (await summary(i, ctx)).title;
   }
 
   @FieldResolver(() => String, { description: '发案地点' })
@@ -117,17 +124,17 @@ export class IncidentResolver {
 
   @FieldResolver(() => ID, { description: '发案地乡镇（街道）区划代码' })
   async division(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
-    return (await row(i, ctx)).division;
+    return (await summary(i, ctx)).division;
   }
 
   @FieldResolver(() => String, { nullable: true, description: '发案地乡镇（街道）名称' })
   async divisionName(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
-    return divisionName((await row(i, ctx)).division) ?? null;
+    return divisionName((await summary(i, ctx)).division) ?? null;
   }
 
   @FieldResolver(() => String, { description: '管辖单位（派出所、交警大队）' })
   async station(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
-    return (await row(i, ctx)).station;
+    return (await summary(i, ctx)).station;
   }
 
   @FieldResolver(() => PoliceOfficer, { nullable: true, description: '出警民警（派警后）' })
@@ -138,12 +145,12 @@ export class IncidentResolver {
 
   @FieldResolver(() => PoliceIncidentStatus, { description: '警情状态' })
   async status(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
-    return (await row(i, ctx)).status;
+    return (await summary(i, ctx)).status;
   }
 
   @FieldResolver(() => DateTimeScalar, { description: '接警时间' })
   async receivedAt(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
-    return (await row(i, ctx)).receivedAt;
+    return (await summary(i, ctx)).receivedAt;
   }
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: '派警时间' })
@@ -168,7 +175,7 @@ export class IncidentResolver {
 
   @FieldResolver(() => DateTimeScalar, { nullable: true, description: '结警时间' })
   async closedAt(@Root() i: MatterRef, @Ctx() ctx: PoliceContext) {
-    return (await row(i, ctx)).closedAt;
+    return (await summary(i, ctx)).closedAt;
   }
 
   // Response times replace a deadline: 110 has no statutory limit.

@@ -1,9 +1,10 @@
 import type { PartyRole } from '../../shared/schema/enums.ts';
-import { caseCodesByPerson, groupByCaseCode, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { groupByCaseCode, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
-import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import { objectRows } from '../../shared/store/objectRows.ts';
+import { rowsOfPersons } from '../../shared/store/rowsOfPersons.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type { PoliceCategory, PoliceChannel, PoliceDisposition, PoliceIncidentStatus, PoliceStep } from './incident.enums.ts';
@@ -142,10 +143,16 @@ const COLUMNS = `case_code AS caseCode, version, incident_number AS incidentNumb
   received_at AS receivedAt, dispatched_at AS dispatchedAt, arrived_at AS arrivedAt, handled_at AS handledAt,
   reported_back_at AS reportedBackAt, closed_at AS closedAt, disposition, center_case_code AS centerCaseCode, narrative`;
 
+/** The fields a list or a person's view shows of an incident: its summary. */
+export type IncidentSummary = Pick<IncidentRow, 'caseCode' | 'incidentNumber' | 'category' | 'title' | 'division' | 'station' | 'status' | 'receivedAt' | 'closedAt'>;
+const SUMMARY_COLUMNS = `case_code AS caseCode, incident_number AS incidentNumber, category, title, division, station, status,
+  received_at AS receivedAt, closed_at AS closedAt`;
+
 /** The police incidents. Every batched read is one statement over `json_each` of its keys. */
 export function createIncidentStore(db: Db) {
-  const loadMany = db.prepare(`SELECT ${COLUMNS} FROM incident WHERE case_code IN (SELECT value FROM json_each(?))`);
-  const byNumberMany = db.prepare(`SELECT ${COLUMNS} FROM incident WHERE incident_number IN (SELECT value FROM json_each(?))`);
+  const loadMany = objectRows<IncidentRow>(db.prepare(`SELECT ${COLUMNS} FROM incident WHERE case_code IN (SELECT value FROM json_each(?))`));
+  const summariesMany = objectRows<IncidentSummary>(db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM incident WHERE case_code IN (SELECT value FROM json_each(?))`));
+  const byNumberMany = objectRows<IncidentRow>(db.prepare(`SELECT ${COLUMNS} FROM incident WHERE incident_number IN (SELECT value FROM json_each(?))`));
   const partiesMany = db.prepare(
     `SELECT case_code AS caseCode, role, kind, name, id_number AS idNumber, person_id AS personId, phone FROM incident_party
       WHERE case_code IN (SELECT value FROM json_each(?)) ORDER BY case_code, seq`,
@@ -155,13 +162,13 @@ export function createIncidentStore(db: Db) {
   );
   const linksOf = db.prepare('SELECT to_code AS caseCode, reason FROM incident_link WHERE case_code = ? ORDER BY to_code');
   const byKey = db.prepare(`SELECT ${COLUMNS}, request_hash AS requestHash FROM incident WHERE idempotency_key = ?`);
-  // A person's incidents, newest first. Suspects are police-only (DOMAIN.md),
-  // so being a suspect and being any other party are asked separately.
+  // A person's incidents, newest first, as summaries (the person view shows them: one statement, not a second to load them).
+  // Suspects are police-only (DOMAIN.md), so being a suspect and being any other party are asked separately.
   // `visible` is the user's jurisdiction, made per request (its text depends on how many codes they have).
   const ofPersonsAs = (suspect: boolean) => (visible: string) =>
-    `SELECT DISTINCT p.person_id AS personId, i.case_code AS caseCode, i.received_at AS receivedAt FROM incident_party p
-      JOIN incident i ON i.case_code = p.case_code
-      WHERE p.person_id IN (SELECT value FROM json_each(@persons)) AND p.role ${suspect ? '=' : '<>'} 'SUSPECT' AND ${visible}
+    `SELECT j.value AS personId, ${SUMMARY_COLUMNS} FROM json_each(@persons) j JOIN incident i
+      ON i.case_code IN (SELECT p.case_code FROM incident_party p WHERE p.person_id = j.value AND p.role ${suspect ? '=' : '<>'} 'SUSPECT')
+      WHERE ${visible}
       ORDER BY i.received_at DESC, i.case_code DESC`;
   const ofPersonsAsParty = ofPersonsAs(false);
   const ofPersonsAsSuspect = ofPersonsAs(true);
@@ -182,18 +189,17 @@ export function createIncidentStore(db: Db) {
   const insertStep = db.prepare('INSERT INTO incident_step (case_code, seq, step, at, actor, actor_id) VALUES (?, ?, ?, ?, ?, ?)');
   const insertLink = db.prepare('INSERT OR REPLACE INTO incident_link (case_code, to_code, reason) VALUES (?, ?, ?)');
 
-  const ofPersons = (sql: (visible: string) => string, personIds: readonly string[], jurisdiction: Jurisdiction): string[][] => {
-    const visible = jurisdiction.where('i.division');
-    const rows = preparedStatement(db, sql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params });
-    return caseCodesByPerson(personIds, rows as { personId: string; caseCode: string }[]);
-  };
 
   return {
     load(codes: readonly string[]): (IncidentRow | undefined)[] {
-      return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)) as IncidentRow[], (r) => r.caseCode);
+      return inKeyOrder(codes, loadMany.all(JSON.stringify(codes)), (r) => r.caseCode);
+    },
+    /** The summaries of these incidents, in key order. */
+    summaries(codes: readonly string[]): (IncidentSummary | undefined)[] {
+      return inKeyOrder(codes, summariesMany.all(JSON.stringify(codes)), (r) => r.caseCode);
     },
     loadByNumber(numbers: readonly string[]): (IncidentRow | undefined)[] {
-      return inKeyOrder(numbers, byNumberMany.all(JSON.stringify(numbers)) as IncidentRow[], (r) => r.incidentNumber);
+      return inKeyOrder(numbers, byNumberMany.all(JSON.stringify(numbers)), (r) => r.incidentNumber);
     },
     parties(codes: readonly string[]): IncidentPartyRow[][] {
       return groupByCaseCode(codes, partiesMany.all(JSON.stringify(codes)) as (IncidentPartyRow & { caseCode: string })[]);
@@ -204,13 +210,13 @@ export function createIncidentStore(db: Db) {
     links(caseCode: string): IncidentLinkRow[] {
       return linksOf.all(caseCode) as IncidentLinkRow[];
     },
-    /** Case codes of each person's incidents as reporter, victim, witness or other non-suspect party that the user may see, newest first. */
-    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
-      return ofPersons(ofPersonsAsParty, personIds, jurisdiction);
+    /** The summaries of each person's incidents as reporter, victim, witness or other non-suspect party that the user may see, newest first. */
+    ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): IncidentSummary[][] {
+      return rowsOfPersons(db, ofPersonsAsParty, 'i.division', personIds, jurisdiction);
     },
-    /** Case codes of the incidents where each person is a suspect that the user may see, newest first. */
-    ofSuspects(personIds: readonly string[], jurisdiction: Jurisdiction): string[][] {
-      return ofPersons(ofPersonsAsSuspect, personIds, jurisdiction);
+    /** The summaries of the incidents where each person is a suspect that the user may see, newest first. */
+    ofSuspects(personIds: readonly string[], jurisdiction: Jurisdiction): IncidentSummary[][] {
+      return rowsOfPersons(db, ofPersonsAsSuspect, 'i.division', personIds, jurisdiction);
     },
     byIdempotencyKey(key: string): (IncidentRow & { requestHash: string | null }) | undefined {
       return byKey.get(key) as (IncidentRow & { requestHash: string | null }) | undefined;

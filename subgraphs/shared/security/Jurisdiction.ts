@@ -5,9 +5,12 @@ const JURISDICTION_CODE = /^\d{6}(?:\d{3}){0,2}$/;
 
 /** An SQL condition with the named parameters it binds. */
 export interface SqlCondition {
-  sql: string;
-  params: Record<string, string>;
+  readonly sql: string;
+  readonly params: Readonly<Record<string, string>>;
 }
+
+/** Each array of codes' jurisdiction (see `Jurisdiction.of`). */
+const ofCodes = new WeakMap<readonly string[], Jurisdiction>();
 
 /**
  * The divisions a user may see (DESIGN.md "Jurisdiction and defence in
@@ -24,15 +27,26 @@ export interface SqlCondition {
 export class Jurisdiction {
   /** The smallest set of prefixes covering the codes, sorted: none inside another. */
   readonly prefixes: readonly string[];
+  /** `where` of each column and name asked so far: the same condition every time. */
+  readonly #conditions = new Map<string, SqlCondition>();
 
   private constructor(prefixes: readonly string[]) {
     this.prefixes = prefixes;
   }
 
-  /** The jurisdiction of these codes; malformed codes are ignored (they cover nothing). */
+  /**
+   * The jurisdiction of these codes; malformed codes are ignored (they cover
+   * nothing). The same for the same array of codes: a verified user context
+   * is remembered for its life, and every request it signs reuses its array
+   * (treated as immutable, as the whole context is).
+   */
   static of(codes: readonly string[]): Jurisdiction {
-    const prefixes = codes.filter((c) => JURISDICTION_CODE.test(c)).map((c) => divisionPrefix(c));
-    return new Jurisdiction(minimal(prefixes));
+    let jurisdiction = ofCodes.get(codes);
+    if (!jurisdiction) {
+      const prefixes = codes.filter((c) => JURISDICTION_CODE.test(c)).map((c) => divisionPrefix(c));
+      ofCodes.set(codes, (jurisdiction = new Jurisdiction(minimal(prefixes))));
+    }
+    return jurisdiction;
   }
 
   /** Sees nothing at all. */
@@ -74,14 +88,21 @@ export class Jurisdiction {
    * jurisdiction is `0` (false): nothing is visible.
    */
   where(column: string, name = 'jurisdiction'): SqlCondition {
-    if (this.prefixes.length === 0) return { sql: '0', params: {} };
+    const key = `${column} ${name}`;
+    let condition = this.#conditions.get(key);
+    if (!condition) this.#conditions.set(key, (condition = this.#condition(column, name)));
+    return condition;
+  }
+
+  #condition(column: string, name: string): SqlCondition {
+    if (this.prefixes.length === 0) return Object.freeze({ sql: '0', params: Object.freeze({}) });
     const params: Record<string, string> = {};
     const ranges = this.prefixes.map((prefix, i) => {
       params[`${name}${i}`] = prefix;
       params[`${name}${i}End`] = `${prefix}\uffff`;
       return `(${column} >= @${name}${i} AND ${column} < @${name}${i}End)`;
     });
-    return { sql: ranges.length === 1 ? ranges[0]! : `(${ranges.join(' OR ')})`, params };
+    return Object.freeze({ sql: ranges.length === 1 ? ranges[0]! : `(${ranges.join(' OR ')})`, params: Object.freeze(params) });
   }
 }
 

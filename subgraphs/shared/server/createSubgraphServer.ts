@@ -6,6 +6,8 @@ import type { SubgraphConfig } from '../config/readSubgraphConfig.ts';
 import { ErrorCode } from '../errors.ts';
 import { createContextVerifier } from '../security/createContextVerifier.ts';
 import { USER_CONTEXT_HEADER, type UserContext } from '../security/userContext.ts';
+import { compiledQueries } from './compiledQueries.ts';
+import { lazyRequestLoggerFactory } from './lazyRequestLogger.ts';
 import { requestIdFor } from './requestIdFor.ts';
 
 export interface SubgraphServerOptions<Context extends object> {
@@ -43,8 +45,11 @@ const GRAPHQL_PATH = '/graphql';
 export async function createSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<FastifyInstance> {
   const verify = await createContextVerifier(options.config.contextPublicKey, options.clock, { production: options.config.production });
   const users = new WeakMap<FastifyRequest, UserContext>();
+  const logger = options.logger ?? false;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
+    // Each request's logger becomes a pino child only when it writes (none does under load at `warn`).
+    ...(logger === false ? {} : { childLoggerFactory: lazyRequestLoggerFactory }),
     // A subgraph answers only the gateway; large bodies are a bug or an attack.
     bodyLimit: 2 * 1024 * 1024,
     genReqId: requestIdFor,
@@ -62,7 +67,8 @@ export async function createSubgraphServer<Context extends object>(options: Subg
         const user = await verify(header);
         users.set(request, user);
         // The gateway's request id (x-request-id, also the line's reqId) and the verified user on every later
-        // log line of this request (reply.log writes "request completed").
+        // log line of this request (reply.log writes "request completed"); lazy, like Fastify's per-request
+        // logger here, so a request that writes no line never makes a pino child.
         request.log = request.log.child({ rid: request.id, user: user.userId });
         reply.log = request.log;
         return undefined;
@@ -74,20 +80,28 @@ export async function createSubgraphServer<Context extends object>(options: Subg
     return refuse(reply, reason);
   });
 
+  const contextOf = (request: FastifyRequest) => {
+    const user = users.get(request);
+    // Unreachable: the hook answered 401 already. Fail closed all the same.
+    if (!user) throw new Error('no verified user context for this request');
+    return options.context(user, request);
+  };
+  // A query text seen twice is compiled by graphql-jit off the request path and answered compiled in front
+  // of mercurius's POST handler, without mercurius's per-request steps (compiledQueries.ts): a subgraph
+  // sees few texts (the gateway's plans), each many times. Anything else goes to mercurius as before.
+  const compiled = compiledQueries(options.schema, contextOf);
+  app.addHook('onRoute', (route) => {
+    if (route.url === GRAPHQL_PATH && route.method === 'POST') route.handler = compiled(route.handler);
+  });
+
   await app.register(mercurius, {
     schema: options.schema,
     graphiql: false,
-    context: (request) => {
-      const user = users.get(request);
-      // Unreachable: the hook answered 401 already. Fail closed all the same.
-      if (!user) throw new Error('no verified user context for this request');
-      return options.context(user, request);
-    },
+    context: contextOf,
     path: GRAPHQL_PATH,
-    // A query text seen twice is compiled by graphql-jit off the request path (a later turn of the
-    // event loop that follows a moment idle) and run compiled from then on: a subgraph sees few
-    // texts (the gateway's plans), each many times. Every request's variables are still checked
-    // first, as without it (mercurius's `jit: <number>` skips that check on the compiling request).
+    // What mercurius still answers (a text seen once, another operation name, a GET) is compiled by its own
+    // adaptive JIT off the request path; every request's variables are checked first, as without it
+    // (mercurius's `jit: <number>` skips that check on the compiling request).
     jit: { minCount: 1, eluThreshold: 1 },
   });
   app.get('/health', async () => ({ status: 'ok', subgraph: options.name }));

@@ -88,4 +88,14 @@ describe('Jurisdiction', () => {
     expect(rows).toEqual(['420923100', '420923101']);
     expect(Jurisdiction.of(['420923']).where('d.division').sql).toBe(Jurisdiction.of(['420102']).where('d.division').sql);
   });
+
+  it('is made once per array of codes (a verified context\'s), and its conditions once per column', () => {
+    const codes = ['420923', '420900'];
+    const j = Jurisdiction.of(codes);
+    expect(Jurisdiction.of(codes)).toBe(j);
+    expect(Jurisdiction.of([...codes]).prefixes).toEqual(j.prefixes);
+    expect(j.where('c.division')).toBe(j.where('c.division'));
+    expect(Object.isFrozen(j.where('c.division').params)).toBe(true);
+    expect(j.where('c.division', 'visible')).toEqual({ sql: '(c.division >= @visible0 AND c.division < @visible0End)', params: { visible0: '4209', visible0End: '4209\uffff' } });
+  });
 });

@@ -1,0 +1,100 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import { type DocumentNode, getOperationAST, type GraphQLSchema, parse, validate } from 'graphql';
+import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import mercurius from 'mercurius';
+import { LruCache } from '../cache/LruCache.ts';
+
+/** Query texts followed at once (mercurius's own parse cache holds as many). */
+const TEXTS = 1024;
+
+/** A query text as this server knows it: how often it came, and its compiled form once it has one. */
+interface KnownText {
+  seen: number;
+  /** The operation it is compiled for (null: the document's only one). */
+  operationName: string | null;
+  /** Undefined until compiled; false when it cannot be (invalid, or not a query). */
+  compiled?: CompiledQuery | false;
+}
+
+interface GraphQLBody {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+}
+
+/**
+ * POST /graphql's handler, in front of mercurius's: a query text seen twice
+ * is compiled by graphql-jit (parsed and validated once, as mercurius does)
+ * and from then on answered here, without mercurius's per-request steps
+ * (its parse cache, its hooks, the graphql-js check of the variables before
+ * running the compiled query, which checks them itself).
+ *
+ * The answer is the one mercurius gives, byte for byte: the same context
+ * (with mercurius's `reply` and `app`), the same compiled query and root
+ * value, errors shaped by mercurius's own formatter with its status code,
+ * and the result returned to the same route, so Fastify serialises it with
+ * mercurius's response schema. Everything else goes to mercurius unchanged:
+ * a text seen once, a mutation, an operation name other than the compiled
+ * one, a body the route's schema refused, and variables the compiled query
+ * refuses (mercurius then answers its 400 as before; nothing ran, so
+ * nothing happens twice). graphql-jit's check of variables refuses whatever
+ * graphql-js's does (the same scalar, enum, list and input-object rules),
+ * so no request it runs would have been refused.
+ */
+export function compiledQueries(schema: GraphQLSchema, contextOf: (request: FastifyRequest) => unknown) {
+  const texts = new LruCache<string, KnownText>(TEXTS);
+  // mercurius's root value: an empty object (no root resolvers are configured).
+  const root = {};
+
+  /** Counts a text mercurius answers; compiles it after its second time, off the request path (as mercurius's own JIT). */
+  function noteText(query: string, operationName: string | null): void {
+    let known = texts.get(query);
+    if (!known) texts.set(query, (known = { seen: 0, operationName }));
+    known.seen += 1;
+    if (known.seen !== 2) return;
+    const compiling = known;
+    compiling.operationName = operationName;
+    setImmediate(() => {
+      compiling.compiled = compile(query, operationName);
+    });
+  }
+
+  function compile(query: string, operationName: string | null): CompiledQuery | false {
+    let document: DocumentNode;
+    try {
+      document = parse(query);
+    } catch {
+      return false;
+    }
+    if (validate(schema, document).length > 0) return false;
+    if (getOperationAST(document, operationName)?.operation !== 'query') return false;
+    const compiled = compileQuery(schema, document, operationName ?? undefined);
+    return isCompiledQuery(compiled) ? compiled : false;
+  }
+
+  return function wrap(handler: RouteHandlerMethod): RouteHandlerMethod {
+    return async function answer(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+      const body = request.body as GraphQLBody | undefined;
+      if (request.validationError || typeof body !== 'object' || body === null || Array.isArray(body) || typeof body.query !== 'string') {
+        return handler.call(this, request, reply);
+      }
+      const operationName = typeof body.operationName === 'string' ? body.operationName : null;
+      const known = texts.get(body.query);
+      if (!known?.compiled || known.operationName !== operationName) {
+        noteText(body.query, operationName);
+        return handler.call(this, request, reply);
+      }
+      const context = Object.assign((await contextOf(request)) as object, { reply, app: this });
+      const execution = await known.compiled.query(root, context, (body.variables ?? {}) as Record<string, unknown>);
+      // No data at all: the variables were refused before anything ran; mercurius answers that as it always has.
+      if (!('data' in execution)) return handler.call(this, request, reply);
+      const { errors } = execution;
+      if (errors) {
+        const { statusCode, response } = mercurius.defaultErrorFormatter({ ...execution, errors }, context as never);
+        Object.assign(execution, { data: response.data, errors: response.errors });
+        reply.code(statusCode);
+      }
+      return execution;
+    };
+  };
+}

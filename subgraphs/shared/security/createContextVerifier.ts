@@ -4,7 +4,11 @@ import type { Clock } from '../clock.ts';
 import { DEV_CONTEXT_PUBLIC_JWK } from './devContextPublicKey.ts';
 import { USER_CONTEXT_AUDIENCE, USER_CONTEXT_ISSUER, USER_CONTEXT_MAX_AGE_SECONDS, type UserContext } from './userContext.ts';
 
-export type ContextVerifier = (token: string) => Promise<UserContext>;
+export interface ContextVerifier {
+  (token: string): Promise<UserContext>;
+  /** The context of a token verified before and still fresh, at once (no promise); undefined otherwise. */
+  known(token: string): UserContext | undefined;
+}
 
 /** Verified contexts remembered (LRU): the gateway reuses one per user and purpose for 40 s. */
 export const VERIFIED_CONTEXT_CACHE_ENTRIES = 10_000;
@@ -40,17 +44,23 @@ export async function createContextVerifier(
   // again and again, and a hit here skips the LRU's hashing of the whole token and its reordering.
   let last: { token: string; context: UserContext; expiresAt: number } | undefined;
 
-  return async (token) => {
-    const now = clock.now();
-    if (last !== undefined && last.token === token && last.expiresAt > now.getTime()) return last.context;
+  const known = (token: string): UserContext | undefined => {
+    const now = clock.now().getTime();
+    if (last !== undefined && last.token === token && last.expiresAt > now) return last.context;
     const cached = verified.get(token);
-    if (cached) {
-      if (cached.expiresAt > now.getTime()) {
-        last = { token, ...cached };
-        return cached.context;
-      }
-      verified.delete(token);
+    if (!cached) return undefined;
+    if (cached.expiresAt > now) {
+      last = { token, ...cached };
+      return cached.context;
     }
+    verified.delete(token);
+    return undefined;
+  };
+
+  const verify = async (token: string): Promise<UserContext> => {
+    const remembered = known(token);
+    if (remembered) return remembered;
+    const now = clock.now();
     const { payload } = await jwtVerify(token, key, {
       algorithms: ['EdDSA'],
       issuer: USER_CONTEXT_ISSUER,
@@ -74,6 +84,7 @@ export async function createContextVerifier(
     if (cacheEntries > 0) last = { token, context, expiresAt };
     return context;
   };
+  return Object.assign(verify, { known });
 }
 
 async function importPublicKey(publicKey: JWK | string): Promise<CryptoKey> {

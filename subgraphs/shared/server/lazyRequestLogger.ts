@@ -30,7 +30,7 @@ export class LazyRequestLogger implements FastifyBaseLogger {
     this.#parent = parent;
     this.#bindings = bindings;
     // A child with a level or serializers of its own is made at once: no shortcut for a case no route uses.
-    this.#options = options && Object.keys(options).length > 0 ? options : undefined;
+    this.#options = options && hasOwnKeys(options) ? options : undefined;
     if (this.#options) this.#logger = this.#makeChild();
   }
 
@@ -94,6 +94,12 @@ export class LazyRequestLogger implements FastifyBaseLogger {
     const logger = this.logger;
     (logger[level] as (...args: unknown[]) => void).apply(logger, args);
   }
+}
+
+/** Whether an options object sets anything (Fastify passes `{}` for every request: no array made to tell). */
+function hasOwnKeys(options: object): boolean {
+  for (const key in options) if (Object.hasOwn(options, key)) return true;
+  return false;
 }
 
 /** Fastify's `childLoggerFactory`: every request's logger is lazy. */

@@ -27,8 +27,8 @@ const ofCodes = new WeakMap<readonly string[], Jurisdiction>();
 export class Jurisdiction {
   /** The smallest set of prefixes covering the codes, sorted: none inside another. */
   readonly prefixes: readonly string[];
-  /** `where` of each column and name asked so far: the same condition every time. */
-  readonly #conditions = new Map<string, SqlCondition>();
+  /** `where` of each parameter name and column asked so far: the same condition every time. */
+  readonly #conditions = new Map<string, Map<string, SqlCondition>>();
 
   private constructor(prefixes: readonly string[]) {
     this.prefixes = prefixes;
@@ -88,9 +88,10 @@ export class Jurisdiction {
    * jurisdiction is `0` (false): nothing is visible.
    */
   where(column: string, name = 'jurisdiction'): SqlCondition {
-    const key = `${column} ${name}`;
-    let condition = this.#conditions.get(key);
-    if (!condition) this.#conditions.set(key, (condition = this.#condition(column, name)));
+    let byColumn = this.#conditions.get(name);
+    if (!byColumn) this.#conditions.set(name, (byColumn = new Map()));
+    let condition = byColumn.get(column);
+    if (!condition) byColumn.set(column, (condition = this.#condition(column, name)));
     return condition;
   }
 

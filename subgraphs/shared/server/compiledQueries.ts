@@ -4,16 +4,13 @@ import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import mercurius from 'mercurius';
 import { LruCache } from '../cache/LruCache.ts';
 
-/** Query texts followed at once (mercurius's own parse cache holds as many). */
+/** Query texts counted at once, and at most compiled (mercurius's own parse cache holds as many). */
 const TEXTS = 1024;
 
-/** A query text as this server knows it: how often it came, and its compiled form once it has one. */
-interface KnownText {
-  seen: number;
-  /** The operation it is compiled for (null: the document's only one). */
+/** A query text compiled, for one operation name (null: the document's only one). */
+interface CompiledText {
   operationName: string | null;
-  /** Undefined until compiled; false when it cannot be (invalid, or not a query). */
-  compiled?: CompiledQuery | false;
+  query: CompiledQuery;
 }
 
 interface GraphQLBody {
@@ -42,20 +39,29 @@ interface GraphQLBody {
  * so no request it runs would have been refused.
  */
 export function compiledQueries(schema: GraphQLSchema, contextOf: (request: FastifyRequest) => unknown) {
-  const texts = new LruCache<string, KnownText>(TEXTS);
+  /** How often each text not compiled yet came, or false when it cannot be (LRU: a text seen once long ago starts again). */
+  const seen = new LruCache<string, number | false>(TEXTS);
+  /** The compiled texts: a plain map, read on every request without reordering; full, it takes no more. */
+  const compiledTexts = new Map<string, CompiledText>();
   // mercurius's root value: an empty object (no root resolvers are configured).
   const root = {};
 
   /** Counts a text mercurius answers; compiles it after its second time, off the request path (as mercurius's own JIT). */
   function noteText(query: string, operationName: string | null): void {
-    let known = texts.get(query);
-    if (!known) texts.set(query, (known = { seen: 0, operationName }));
-    known.seen += 1;
-    if (known.seen !== 2) return;
-    const compiling = known;
-    compiling.operationName = operationName;
+    if (compiledTexts.has(query)) return;
+    const before = seen.get(query);
+    if (before === false) return;
+    const times = (before ?? 0) + 1;
+    seen.set(query, times);
+    if (times !== 2) return;
     setImmediate(() => {
-      compiling.compiled = compile(query, operationName);
+      const compiled = compile(query, operationName);
+      if (!compiled) {
+        seen.set(query, false);
+      } else if (compiledTexts.size < TEXTS) {
+        compiledTexts.set(query, { operationName, query: compiled });
+        seen.delete(query);
+      }
     });
   }
 
@@ -79,13 +85,13 @@ export function compiledQueries(schema: GraphQLSchema, contextOf: (request: Fast
         return handler.call(this, request, reply);
       }
       const operationName = typeof body.operationName === 'string' ? body.operationName : null;
-      const known = texts.get(body.query);
-      if (!known?.compiled || known.operationName !== operationName) {
+      const compiled = compiledTexts.get(body.query);
+      if (compiled?.operationName !== operationName) {
         noteText(body.query, operationName);
         return handler.call(this, request, reply);
       }
       const context = Object.assign((await contextOf(request)) as object, { reply, app: this });
-      const execution = await known.compiled.query(root, context, (body.variables ?? {}) as Record<string, unknown>);
+      const execution = await compiled.query.query(root, context, (body.variables ?? {}) as Record<string, unknown>);
       // No data at all: the variables were refused before anything ran; mercurius answers that as it always has.
       if (!('data' in execution)) return handler.call(this, request, reply);
       const { errors } = execution;

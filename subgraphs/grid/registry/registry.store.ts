@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { MatterEvent, MatterStatus } from '../../shared/feed/matterEvent.ts';
 import { keysetPage } from '../../shared/paging/keysetPage.ts';
 import { inKeyOrder } from '../../shared/store/inKeyOrder.ts';
+import { rowMapper } from '../../shared/store/objectRows.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import { utc } from '../../shared/time/utc.ts';
@@ -90,34 +91,13 @@ INSERT OR IGNORE INTO person_matter (person_id, opened_at, case_code, agency, di
 `;
 
 // Rows are read as arrays (better-sqlite3 `raw`) and made into objects of one
-// shape here: cheaper than its objects with named columns, which counts on
-// the person view (every request reads a page of these).
+// shape by `rowMapper`: cheaper than its objects with named columns, which
+// counts on the person view (every request reads a page of these).
 const SUMMARY_COLUMNS = 'case_code, title, category, status, opened_at, closed_at, due_at';
-
-function toSummaryRow(r: unknown[]): MatterSummaryRow {
-  return {
-    caseCode: r[0] as string,
-    title: r[1] as string,
-    category: r[2] as MatterSummaryRow['category'],
-    status: r[3] as MatterStatus,
-    openedAt: r[4] as string,
-    closedAt: r[5] as string | null,
-    dueAt: r[6] as string | null,
-  };
-}
-
-function toMatterRow(r: unknown[]): MatterRow {
-  return {
-    caseCode: r[0] as string,
-    title: r[1] as string,
-    category: r[2] as MatterSummaryRow['category'],
-    status: r[3] as MatterStatus,
-    openedAt: r[4] as string,
-    closedAt: r[5] as string | null,
-    dueAt: r[6] as string | null,
-    division: r[7] as string,
-  };
-}
+const SUMMARY_FIELDS = ['caseCode', 'title', 'category', 'status', 'openedAt', 'closedAt', 'dueAt'];
+const toSummaryRow = rowMapper<MatterSummaryRow>(SUMMARY_FIELDS);
+/** `SUMMARY_COLUMNS, division`. */
+const toMatterRow = rowMapper<MatterRow>([...SUMMARY_FIELDS, 'division']);
 
 /** The centre's index of every agency's matters (一案一码), behind one-verb queries. */
 export function createRegistryStore(db: Db) {

@@ -17,6 +17,8 @@ export interface AuditConfig {
   busyTimeoutMs: number;
   /** How long an answer waits for its record before it is withheld. */
   writeTimeoutMs: number;
+  /** Under load, how long a record waits for others to share its commit (AuditLog `commitDelayMs`). */
+  commitDelayMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -27,7 +29,8 @@ type Env = Readonly<Record<string, string | undefined>>;
  * `./data`), GATEWAY_AUDIT_RETENTION_DAYS (default and, in production,
  * minimum 183), GATEWAY_AUDIT_PRUNE_INTERVAL_MS (1 h),
  * GATEWAY_AUDIT_BUSY_TIMEOUT_MS (5000), GATEWAY_AUDIT_WRITE_TIMEOUT_MS
- * (busy timeout + 5000). Throws ConfigError naming a malformed value.
+ * (busy timeout + 5000), GATEWAY_AUDIT_COMMIT_DELAY_MS (1; 0 commits at
+ * once). Throws ConfigError naming a malformed value.
  */
 export function parseAuditConfig(env: Env, production: boolean): AuditConfig {
   const enabled = parseSwitch('GATEWAY_AUDIT', env.GATEWAY_AUDIT);
@@ -41,6 +44,7 @@ export function parseAuditConfig(env: Env, production: boolean): AuditConfig {
     pruneIntervalMs: integer('GATEWAY_AUDIT_PRUNE_INTERVAL_MS', env.GATEWAY_AUDIT_PRUNE_INTERVAL_MS, 3_600_000, 1000),
     busyTimeoutMs,
     writeTimeoutMs: integer('GATEWAY_AUDIT_WRITE_TIMEOUT_MS', env.GATEWAY_AUDIT_WRITE_TIMEOUT_MS, busyTimeoutMs + 5000, 100, 600_000),
+    commitDelayMs: integer('GATEWAY_AUDIT_COMMIT_DELAY_MS', env.GATEWAY_AUDIT_COMMIT_DELAY_MS, 1, 0, 100),
   };
 }
 

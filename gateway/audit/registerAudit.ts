@@ -43,7 +43,7 @@ export function registerAudit(app: FastifyInstance, options: RegisterAuditOption
     log.warn('the audit log is OFF (GATEWAY_AUDIT=off): reads of person data are not recorded');
     return undefined;
   }
-  const audit = new AuditLog({ file: config.file, busyTimeoutMs: config.busyTimeoutMs, writeTimeoutMs: config.writeTimeoutMs });
+  const audit = new AuditLog({ file: config.file, busyTimeoutMs: config.busyTimeoutMs, writeTimeoutMs: config.writeTimeoutMs, commitDelayMs: config.commitDelayMs });
   const reader = new AuditReader(config.file);
   const schemas = new AuditSchemas();
   const seen = new WeakSet<FastifyRequest>();

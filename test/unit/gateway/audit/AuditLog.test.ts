@@ -52,6 +52,44 @@ describe('AuditLog (the writer thread)', () => {
     expect(verify()).toMatchObject({ ok: true, records: 500 });
   });
 
+  it('commit delay: a record that comes alone commits at once; under load a batch waits for company', async () => {
+    // A delay far longer than the test's timeout: were it applied to a lone record, the test would time out.
+    log = new AuditLog({ file, commitDelayMs: 100 });
+    await log.open();
+    await log.append(accessFixture(0));
+    await new Promise((r) => setTimeout(r, 300));
+    const alone = performance.now();
+    await log.append(accessFixture(1));
+    expect(performance.now() - alone).toBeLessThan(100);
+    expect(log.stats).toMatchObject({ transactions: 2, records: 2 });
+
+    // Records 5 ms apart, each waiting for its own (a closed loop of one client
+    // would commit each alone): with the delay they share transactions.
+    const pending: Promise<unknown>[] = [];
+    for (let i = 2; i < 42; i++) {
+      pending.push(log.append(accessFixture(i)));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.all(pending);
+    expect(log.stats.records).toBe(42);
+    expect(log.stats.transactions).toBeLessThanOrEqual(2 + 10);
+    expect(verify()).toMatchObject({ ok: true, records: 42 });
+  });
+
+  it('commit delay 0: records arriving apart do not wait for each other', async () => {
+    log = new AuditLog({ file, commitDelayMs: 0 });
+    await log.open();
+    const pending: Promise<unknown>[] = [];
+    for (let i = 0; i < 20; i++) {
+      pending.push(log.append(accessFixture(i)));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await Promise.all(pending);
+    // Each commits alone unless a slow fsync (tens of ms on a busy disk) held the one before.
+    expect(log.stats.records).toBe(20);
+    expect(log.stats.transactions).toBeGreaterThanOrEqual(10);
+  });
+
   it('fails an append while another writer holds the lock past the busy timeout, and recovers when it lets go', async () => {
     log = new AuditLog({ file, busyTimeoutMs: 100 });
     await log.open();

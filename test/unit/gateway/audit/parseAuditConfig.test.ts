@@ -13,6 +13,7 @@ describe('parseAuditConfig', () => {
       pruneIntervalMs: 3_600_000,
       busyTimeoutMs: 5000,
       writeTimeoutMs: 10_000,
+      commitDelayMs: 1,
     });
     expect(parseAuditConfig({ DATA_DIR: '/srv/onewindow' }, true).file).toBe('/srv/onewindow/gateway/audit.db');
     expect(parseAuditConfig({ DATA_DIR: '/srv/onewindow', GATEWAY_AUDIT_DB: '/var/lib/audit.db' }, true).file).toBe('/var/lib/audit.db');
@@ -27,6 +28,9 @@ describe('parseAuditConfig', () => {
     expect(MIN_RETENTION_DAYS).toBeGreaterThanOrEqual(183);
     expect(() => parseAuditConfig({ GATEWAY_AUDIT: 'maybe' }, false)).toThrow(/GATEWAY_AUDIT must be on or off/);
     expect(() => parseAuditConfig({ GATEWAY_AUDIT_BUSY_TIMEOUT_MS: '-1' }, false)).toThrow(/GATEWAY_AUDIT_BUSY_TIMEOUT_MS/);
+    expect(parseAuditConfig({ GATEWAY_AUDIT_COMMIT_DELAY_MS: '0' }, true).commitDelayMs).toBe(0);
+    expect(() => parseAuditConfig({ GATEWAY_AUDIT_COMMIT_DELAY_MS: '1.5' }, false)).toThrow(/GATEWAY_AUDIT_COMMIT_DELAY_MS must be a whole number/);
+    expect(() => parseAuditConfig({ GATEWAY_AUDIT_COMMIT_DELAY_MS: '500' }, false)).toThrow(/GATEWAY_AUDIT_COMMIT_DELAY_MS must be between 0 and 100/);
   });
 });
 

@@ -60,23 +60,15 @@ export class CircuitBreaker {
   }
 
   private permit(isProbe: boolean): CircuitPermit {
-    let settled = false;
-    const epoch = this.epoch;
-    const settle = (outcome: 'success' | 'failure' | 'release') => {
-      if (settled) return;
-      settled = true;
-      if (isProbe) this.probeInFlight = false;
-      // A call that started before the circuit opened says nothing about now.
-      if (epoch !== this.epoch) return;
-      if (outcome === 'success') this.onSuccess();
-      else if (outcome === 'failure') this.onFailure(isProbe);
-    };
-    return {
-      isProbe,
-      success: () => settle('success'),
-      failure: () => settle('failure'),
-      release: () => settle('release'),
-    };
+    return new Permit(this, isProbe, this.epoch);
+  }
+
+  /** A permit's outcome (Permit calls this once): a call that started before the circuit opened says nothing about now. */
+  settle(permit: Permit, outcome: 'success' | 'failure' | 'release'): void {
+    if (permit.isProbe) this.probeInFlight = false;
+    if (permit.epoch !== this.epoch) return;
+    if (outcome === 'success') this.onSuccess();
+    else if (outcome === 'failure') this.onFailure(permit.isProbe);
   }
 
   private onSuccess(): void {
@@ -106,4 +98,34 @@ export interface CircuitPermit {
   success(): void;
   failure(): void;
   release(): void;
+}
+
+/** One call's permit: an object, not closures, since every subgraph fetch takes one. */
+class Permit implements CircuitPermit {
+  private settled = false;
+
+  constructor(
+    private readonly breaker: CircuitBreaker,
+    readonly isProbe: boolean,
+    /** The breaker's epoch when the call started. */
+    readonly epoch: number,
+  ) {}
+
+  success(): void {
+    this.once('success');
+  }
+
+  failure(): void {
+    this.once('failure');
+  }
+
+  release(): void {
+    this.once('release');
+  }
+
+  private once(outcome: 'success' | 'failure' | 'release'): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.breaker.settle(this, outcome);
+  }
 }

@@ -33,15 +33,16 @@ export interface WholeRequest {
  * or the reason given to `abort`.
  */
 export function sendWhole(dispatcher: Dispatcher, request: WholeRequest): InFlightRequest {
-  let handler!: WholeBodyHandler;
-  const response = new Promise<WholeResponse>((resolve, reject) => {
-    handler = new WholeBodyHandler(resolve, reject);
-  });
+  const handler = new WholeBodyHandler();
   dispatcher.dispatch(request, handler);
-  return { response, abort: (reason) => handler.abort(reason) };
+  return handler;
 }
 
-class WholeBodyHandler implements Dispatcher.DispatchHandler {
+/** The request in flight is its own handler (no closures per request). */
+class WholeBodyHandler implements Dispatcher.DispatchHandler, InFlightRequest {
+  readonly response: Promise<WholeResponse>;
+  private resolve!: (response: WholeResponse) => void;
+  private reject!: (error: Error) => void;
   private controller: Dispatcher.DispatchController | undefined;
   private settled = false;
   private abortReason: Error | undefined;
@@ -49,10 +50,12 @@ class WholeBodyHandler implements Dispatcher.DispatchHandler {
   private headers: IncomingHttpHeaders = {};
   private readonly chunks: Buffer[] = [];
 
-  constructor(
-    private readonly resolve: (response: WholeResponse) => void,
-    private readonly reject: (error: Error) => void,
-  ) {}
+  constructor() {
+    this.response = new Promise<WholeResponse>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
 
   abort(reason: Error): void {
     if (this.settled) return;

@@ -29,8 +29,8 @@ export class SubgraphPools {
         keepAliveTimeout: 4_000,
         keepAliveMaxTimeout: 60_000,
         connect: { timeout: this.options.connectTimeoutMs },
-        // Timeouts of a whole fetch are enforced by its deadline (an abort
-        // signal); these only guard against a connection that stalls forever.
+        // A whole fetch is bounded by its deadline (one timer per fetch that
+        // aborts the attempt in flight: sendWhole.ts), not by undici's timers.
         headersTimeout: 0,
         bodyTimeout: 0,
       });

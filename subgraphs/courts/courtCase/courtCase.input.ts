@@ -42,7 +42,7 @@ export function checkParties(procedure: CourtProcedure, parties: readonly CourtP
     if (kind === 'ORGANIZATION') throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: an organization has a credit code, not an ID number`, { argumentName: 'parties' });
     const id = parseIdNumber(p.idNumber, now);
     if (!id.ok) throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: invalid ID number: ${id.message}`, { argumentName: 'parties', reason: id.reason });
-    return { ...base, idNumber: id.value.number, personId: tokenize(id.value.number) };
+    return { ...base, idNumber: id.value.number, personId: tokenize.ofValid(id.value) };
   });
   for (const role of roles.required) {
     if (!rows.some((p) => p.role === role)) {

@@ -46,7 +46,7 @@ export function intakeDispute(services: GridServices, actor: Actor, input: Dispu
     if (!p.idNumber) return { role: p.role, name: p.name, idNumber: null, personId: null, phone: p.phone ?? null };
     const id = parseIdNumber(p.idNumber, now);
     if (!id.ok) throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: invalid ID number: ${id.message}`, { reason: id.reason });
-    return { role: p.role, name: p.name, idNumber: id.value.number, personId: services.tokenize(id.value.number), phone: p.phone ?? null };
+    return { role: p.role, name: p.name, idNumber: id.value.number, personId: services.tokenize.ofValid(id.value), phone: p.phone ?? null };
   });
   const year = localYear(now);
   const ticket: Omit<NewDispute, 'caseCode'> = {

@@ -5,7 +5,7 @@ import { groupByCaseCode, groupInKeyOrder, inKeyOrder } from '../../shared/store
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../shared/store/listNewestFirst.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
-import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import { conditionStatement } from '../../shared/store/preparedStatement.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import type { DisputeCategory } from '../../shared/world/records.ts';
 import type { DisputeStatus, DisputeStep, IntakeChannel, Severity, Tier } from './dispute.enums.ts';
@@ -189,10 +189,10 @@ export function createDisputeStore(db: Db) {
     ofPersons(personIds: readonly string[], jurisdiction: Jurisdiction): DisputeRow[][] {
       if (personIds.length === 1) {
         const visible = jurisdiction.where('division');
-        return [(preparedStatement(db, ofPersonSql(visible.sql)).all({ person: personIds[0], ...visible.params }) as DisputeRow[]).sort(newestFirst)];
+        return [(conditionStatement(db, ofPersonSql, visible).all({ person: personIds[0], ...visible.params }) as DisputeRow[]).sort(newestFirst)];
       }
       const visible = jurisdiction.where('d.division');
-      const rows = preparedStatement(db, ofPersonsSql(visible.sql)).all({ persons: JSON.stringify(personIds), ...visible.params }) as (DisputeRow & { personId: string })[];
+      const rows = conditionStatement(db, ofPersonsSql, visible).all({ persons: JSON.stringify(personIds), ...visible.params }) as (DisputeRow & { personId: string })[];
       return groupInKeyOrder(personIds, rows, (r) => r.personId).map((list) => list.map(({ personId: _personId, ...row }) => row).sort(newestFirst));
     },
     byIdempotencyKey(key: string): (DisputeRow & { requestHash: string | null }) | undefined {

@@ -42,7 +42,7 @@ export class PersonResolver {
     if (!parsed.ok) {
       throw userError(ErrorCode.BAD_USER_INPUT, `invalid ID number: ${parsed.message}`, { argumentName: 'idNumber', reason: parsed.reason });
     }
-    const id = ctx.tokenize(parsed.value.number);
+    const id = ctx.tokenize.ofValid(parsed.value);
     return (await ctx.loaders.person.load(id)) ? { id } : null;
   }
 

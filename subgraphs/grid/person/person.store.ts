@@ -3,6 +3,7 @@ import { groupInKeyOrder, inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import { ListFilter } from '../../shared/store/ListFilter.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
 import { preparedStatement } from '../../shared/store/preparedStatement.ts';
+import { limitClause } from '../../shared/store/sqlLimit.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 
 export const PERSON_MIGRATION = `
@@ -188,9 +189,10 @@ export function createPersonStore(db: Db) {
       const { where, params } = matching.within('division', jurisdiction).inDivision('division', criteria.division);
       const filter = `WHERE ${where.join(' AND ')}`;
       const keyset = after ? `${filter} AND (name, id) > (@afterName, @afterId)` : filter;
-      const rows = preparedStatement(db, `SELECT ${PERSON_COLUMNS} FROM person ${keyset} ORDER BY name, id LIMIT @limit`)
+      // One row more than the page (whether a next page exists), the number in the text (sqlLimit.ts).
+      const rows = preparedStatement(db, `SELECT ${PERSON_COLUMNS} FROM person ${keyset} ORDER BY name, id ${limitClause(limit + 1)}`)
         .raw()
-        .all({ ...params, afterName: after?.[0], afterId: after?.[1], limit: limit + 1 }) as unknown[][];
+        .all({ ...params, afterName: after?.[0], afterId: after?.[1] }) as unknown[][];
       return keysetPage(rows, limit, total, toPerson);
     },
 

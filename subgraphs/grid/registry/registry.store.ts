@@ -4,6 +4,7 @@ import { keysetPage } from '../../shared/paging/keysetPage.ts';
 import { inKeyOrder } from '../../shared/store/inKeyOrder.ts';
 import { rowMapper } from '../../shared/store/objectRows.ts';
 import type { Db } from '../../shared/store/openDatabase.ts';
+import { limitClause } from '../../shared/store/sqlLimit.ts';
 import type { Jurisdiction } from '../../shared/security/Jurisdiction.ts';
 import { utc } from '../../shared/time/utc.ts';
 
@@ -118,7 +119,8 @@ export function createRegistryStore(db: Db) {
 
   // The statements below depend on the request: on how many codes the
   // user's jurisdiction has (its condition's text depends on nothing else),
-  // on the filter and on the page. Few shapes, each prepared once (raw).
+  // on the filter and on the page and its size (in the text: sqlLimit.ts).
+  // Few shapes, each prepared once (raw).
   const statements = new Map<string, Statement>();
   const statementFor = (shape: string, sql: () => string): Statement => {
     let statement = statements.get(shape);
@@ -134,9 +136,9 @@ export function createRegistryStore(db: Db) {
       WHERE ${visible}`;
   const timelineWhere = (visible: string, byAgency: boolean) =>
     `WHERE person_id = @personId AND ${visible}${byAgency ? ' AND agency IN (SELECT value FROM json_each(@agencies))' : ''}`;
-  const timelinePageSql = (visible: string, byAgency: boolean, keyset: boolean) =>
+  const timelinePageSql = (visible: string, byAgency: boolean, keyset: boolean, rows: number) =>
     `SELECT ${SUMMARY_COLUMNS} FROM person_matter ${timelineWhere(visible, byAgency)}${keyset ? ' AND (opened_at, case_code) < (@afterOpened, @afterCode)' : ''}
-      ORDER BY opened_at DESC, case_code DESC LIMIT @limit`;
+      ORDER BY opened_at DESC, case_code DESC ${limitClause(rows)}`;
 
   /** Applies events in order; an event not newer than what is stored changes nothing. */
   const ingest = db.transaction((events: readonly MatterEvent[]): IngestResult => {
@@ -204,8 +206,9 @@ export function createRegistryStore(db: Db) {
       const visible = jurisdiction.where('division');
       const shape = `${jurisdiction.prefixes.length} ${byAgency}`;
       const filter = { personId, ...(byAgency ? { agencies: JSON.stringify(agencies) } : {}), ...visible.params };
-      const page = after ? { ...filter, afterOpened: after[0], afterCode: after[1], limit: limit + 1 } : { ...filter, limit: limit + 1 };
-      const rows = statementFor(`timeline ${shape} ${after !== null}`, () => timelinePageSql(visible.sql, byAgency, after !== null)).all(page) as unknown[][];
+      const page = after ? { ...filter, afterOpened: after[0], afterCode: after[1] } : filter;
+      // One row more than the page: whether a next page exists.
+      const rows = statementFor(`timeline ${shape} ${after !== null} ${limit + 1}`, () => timelinePageSql(visible.sql, byAgency, after !== null, limit + 1)).all(page) as unknown[][];
       // A first page that holds every row is the count (same filter, no keyset condition): no second statement.
       const total =
         after === null && rows.length <= limit

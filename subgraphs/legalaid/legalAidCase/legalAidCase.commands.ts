@@ -6,7 +6,7 @@ import { ErrorCode, userError } from '../../shared/errors.ts';
 import { type Actor, recordedBy } from '../../shared/security/Actor.ts';
 import { enqueueMatterEvent } from '../../shared/feed/outbox.ts';
 import { countyOf } from '../../shared/identity/divisions.ts';
-import { parseIdNumber } from '../../shared/identity/idNumber.ts';
+import { type IdNumber, parseIdNumber } from '../../shared/identity/idNumber.ts';
 import { localYear } from '../../shared/time/chinaTime.ts';
 import type { LegalAidServices } from '../context.ts';
 import type { LegalAidKind, LegalAidStep } from './legalAidCase.enums.ts';
@@ -88,18 +88,18 @@ export function toParties(services: LegalAidServices, parties: readonly LegalAid
     if (p.creditCode && !CREDIT_CODE.test(p.creditCode)) {
       throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: a unified social credit code is 18 characters of 0-9 and A-Y without I, O, S, V, Z`);
     }
-    let idNumber: string | null = null;
+    let idNumber: IdNumber | null = null;
     if (p.idNumber) {
       const id = parseIdNumber(p.idNumber, now);
       if (!id.ok) throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: invalid ID number: ${id.message}`, { reason: id.reason });
-      idNumber = id.value.number;
+      idNumber = id.value;
     }
     return {
       role: p.role,
       kind: p.creditCode ? 'ORGANIZATION' : 'PERSON',
       name,
-      idNumber,
-      personId: idNumber ? services.tokenize(idNumber) : null,
+      idNumber: idNumber?.number ?? null,
+      personId: idNumber ? services.tokenize.ofValid(idNumber) : null,
       phone: p.phone ?? null,
       creditCode: p.creditCode ?? null,
       firm: p.firm ?? null,

@@ -30,7 +30,7 @@ function toParty(services: PetitionsServices, p: PetitionPartyInput, role: Party
   if (kind === 'ORGANIZATION') throw userError(ErrorCode.BAD_USER_INPUT, `${where}: an organization has no resident ID number`, { argumentName: where });
   const id = parseIdNumber(p.idNumber, now);
   if (!id.ok) throw userError(ErrorCode.BAD_USER_INPUT, `${where}: invalid ID number: ${id.message}`, { argumentName: where, reason: id.reason });
-  return { role, kind, name: p.name.trim(), idNumber: id.value.number, personId: services.tokenize(id.value.number), phone: p.phone ?? null };
+  return { role, kind, name: p.name.trim(), idNumber: id.value.number, personId: services.tokenize.ofValid(id.value), phone: p.phone ?? null };
 }
 
 /** Writes the petition's current state to the outbox, with its parties and links as stored. */

@@ -74,7 +74,7 @@ function newIncident(services: PoliceServices, actor: Actor, input: PoliceIncide
     if (!p.idNumber) return { ...base, idNumber: null, personId: null };
     const id = parseIdNumber(p.idNumber, now);
     if (!id.ok) throw userError(ErrorCode.BAD_USER_INPUT, `parties[${i}]: invalid ID number: ${id.message}`, { reason: id.reason, argumentName: 'parties' });
-    return { ...base, idNumber: id.value.number, personId: services.tokenize(id.value.number) };
+    return { ...base, idNumber: id.value.number, personId: services.tokenize.ofValid(id.value) };
   });
   const at = now.toISOString();
   return {

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../store/openDatabase.ts';
+import { limitClause } from '../store/sqlLimit.ts';
 import { signServiceCall } from './serviceSignature.ts';
 
 export interface OutboxRelayOptions {
@@ -46,7 +47,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 500;
   const minBackoff = options.minBackoffMs ?? 200;
   const maxBackoff = options.maxBackoffMs ?? 5_000;
-  const selectPending = db.prepare('SELECT id, payload FROM outbox WHERE delivered_at IS NULL ORDER BY id LIMIT ?');
+  // The batch size in the text, not bound: a bound LIMIT makes SQLite prepare the statement again on every run (sqlLimit.ts).
+  const selectPending = db.prepare(`SELECT id, payload FROM outbox WHERE delivered_at IS NULL ORDER BY id ${limitClause(batchSize)}`);
   const countPending = db.prepare('SELECT count(*) AS n FROM outbox WHERE delivered_at IS NULL');
   const markDelivered = db.prepare('UPDATE outbox SET delivered_at = ? WHERE id = ?');
   const markAttempt = db.prepare('UPDATE outbox SET attempts = attempts + 1 WHERE id = ?');
@@ -70,7 +72,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   async function deliverBatch(): Promise<number> {
-    const rows = selectPending.all(batchSize) as { id: number; payload: string }[];
+    const rows = selectPending.all() as { id: number; payload: string }[];
     if (rows.length === 0) return 0;
     const body = `{"events":[${rows.map((r) => r.payload).join(',')}]}`;
     const headers = { 'content-type': 'application/json', ...signServiceCall(options.secret, options.caller, body, clock.now()) };

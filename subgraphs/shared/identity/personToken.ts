@@ -13,7 +13,7 @@
  * without the secret a plain hash could be reversed by enumeration.
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import { parseIdNumber } from './idNumber.ts';
+import { type IdNumber, parseIdNumber } from './idNumber.ts';
 
 /** Minimum secret length in bytes: the HMAC-SHA256 key should carry 256 bits. */
 const MIN_SECRET_BYTES = 32;
@@ -32,7 +32,15 @@ const SECRET_VARIABLE = 'ONEWINDOW_FEDERATION_SECRET';
 export const DEV_FEDERATION_SECRET = 'onewindow-DEV-ONLY-federation-secret-not-for-production';
 
 /** Turns an ID number into its person token. */
-export type PersonTokenizer = (idNumber18: string) => string;
+export interface PersonTokenizer {
+  (idNumber18: string): string;
+  /**
+   * The token of a number `parseIdNumber` has already validated (its
+   * normalised form): for a caller that parsed it to answer a bad number
+   * with its own error, the same token without parsing it a second time.
+   */
+  ofValid(idNumber: IdNumber): string;
+}
 
 function assertSecretLength(secret: string, what: string): void {
   const bytes = Buffer.byteLength(secret, 'utf8');
@@ -70,15 +78,17 @@ function base32Prefix(bytes: Uint8Array, chars: number): string {
 export function createPersonTokenizer(secret: string): PersonTokenizer {
   assertSecretLength(secret, 'federation secret');
   const key: KeyObject = createSecretKey(Buffer.from(secret, 'utf8'));
-  return (idNumber18: string): string => {
+  const ofValid = (idNumber: IdNumber): string =>
+    TOKEN_PREFIX + base32Prefix(createHmac('sha256', key).update(idNumber.number, 'utf8').digest(), TOKEN_BASE32_CHARS);
+  const tokenize = (idNumber18: string): string => {
     const parsed = parseIdNumber(idNumber18);
     if (!parsed.ok) {
       // The message names the failed part only, never the number itself.
       throw new TypeError(`cannot derive a person token: ${parsed.message}`);
     }
-    const digest = createHmac('sha256', key).update(parsed.value.number, 'utf8').digest();
-    return TOKEN_PREFIX + base32Prefix(digest, TOKEN_BASE32_CHARS);
+    return ofValid(parsed.value);
   };
+  return Object.assign(tokenize, { ofValid });
 }
 
 /**

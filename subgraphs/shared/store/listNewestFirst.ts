@@ -2,6 +2,7 @@ import { keysetPage, type KeysetPage } from '../paging/keysetPage.ts';
 import type { ListFilter } from './ListFilter.ts';
 import type { Db } from './openDatabase.ts';
 import { preparedStatement as prepared } from './preparedStatement.ts';
+import { limitClause } from './sqlLimit.ts';
 
 export interface NewestFirstList {
   /** The table, with the alias `columns` and `orderBy` use, if any: `dispute`, `petition p`. */
@@ -30,10 +31,10 @@ export function listNewestFirst<Row>(
   const base = filter.where.length > 0 ? `WHERE ${filter.where.join(' AND ')}` : '';
   const totalCount = prepared(db, `SELECT count(*) FROM ${list.from} ${base}`).pluck().get(filter.params) as number;
   const keyset = after ? `${base ? `${base} AND` : 'WHERE'} (${time}, ${code}) < (@afterTime, @afterCode)` : base;
-  const rows = prepared(db, `SELECT ${list.columns} FROM ${list.from} ${keyset} ORDER BY ${time} DESC, ${code} DESC LIMIT @limit`).all({
+  // One row more than the page (whether a next page exists), the number in the text (sqlLimit.ts).
+  const rows = prepared(db, `SELECT ${list.columns} FROM ${list.from} ${keyset} ORDER BY ${time} DESC, ${code} DESC ${limitClause(limit + 1)}`).all({
     ...filter.params,
     ...(after ? { afterTime: after[0], afterCode: after[1] } : {}),
-    limit: limit + 1,
   }) as Record<string, unknown>[];
   return keysetPage(rows, limit, totalCount, toRow);
 }

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { parseIdNumber } from '../../../../../subgraphs/shared/identity/idNumber.ts';
 import {
   DEV_FEDERATION_SECRET,
   createPersonTokenizer,
@@ -100,5 +101,17 @@ describe('resolveFederationSecret', () => {
     expect(() => resolveFederationSecret({ ONEWINDOW_FEDERATION_SECRET: 'short' })).toThrow(
       /ONEWINDOW_FEDERATION_SECRET is 5 bytes long, expected at least 32 bytes/,
     );
+  });
+});
+
+describe('PersonTokenizer.ofValid', () => {
+  it('gives a parsed number the token of the number itself, without parsing it again', () => {
+    const tokenize = createPersonTokenizer(SECRET_A);
+    for (const number of [YUNMENG, BEIJING]) {
+      // Spaces around and a lower-case x: the parsed number is the normalised one.
+      const parsed = parseIdNumber(` ${number.toLowerCase()} `);
+      if (!parsed.ok) throw new Error(parsed.message);
+      expect(tokenize.ofValid(parsed.value)).toBe(tokenize(number));
+    }
   });
 });

@@ -2,6 +2,7 @@ import { SUBGRAPHS } from '../../schema/subgraphList.ts';
 import { type AnswerCheck, expectationKey } from './checkAnswers.ts';
 import type { BenchOperation } from './operations.ts';
 import { allRight, type LoadSample, runLoad } from './runLoad.ts';
+import { settle } from './settle.ts';
 import type { Fleet } from './startFleet.ts';
 import type { LoadTarget, TargetId } from './startStack.ts';
 
@@ -38,7 +39,9 @@ const WARM_UP_REQUESTS = 500;
 /**
  * Warm-up, then the measured rounds, interleaved: in each round every
  * operation is loaded on every target in turn (a, b, c, d for op 1, then op
- * 2, ...), so slow drift on a shared machine hits all targets alike. Every
+ * 2, ...; the next round b, c, d, a), so slow drift on a shared machine,
+ * and whatever a load leaves behind for the next one, hits all targets
+ * alike. Before each load the processes are let settle (settle.ts). Every
  * response is checked; wrong answers are collected as failures, and the
  * rounds go on so the report shows everything.
  */
@@ -47,12 +50,16 @@ export async function runRounds(options: RoundsOptions): Promise<{ samples: Roun
   const samples: RoundSample[] = [];
   const failures: string[] = [];
   const subgraphPids = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, fleet.processes[s.name].pid]));
+  /** Every process a load may leave work in: the subgraphs and the targets loaded so far. */
+  const targetPids = new Set<number>();
+  const allPids = () => [...Object.values(subgraphPids), ...targetPids];
 
   const load = async (round: number, op: BenchOperation, target: LoadTarget, seconds: number, amount?: number): Promise<LoadSample | undefined> => {
     const expectation = check.expectations.get(expectationKey(op.id, target.id));
     if (!expectation) return undefined; // not served, or its answer was already refused before loading
     const sent = await target.requestFor(op);
     if (!sent) return undefined;
+    targetPids.add(sent.pid);
     const where = `${round === 0 ? 'warm-up' : `round ${round}`} · ${op.id} · ${target.id}`;
     if (sent.exited()) {
       failures.push(`${where}: the process has exited`);
@@ -64,6 +71,9 @@ export async function runRounds(options: RoundsOptions): Promise<{ samples: Roun
       const renewHeaders = target.renewHeaders;
       renew = setInterval(() => void renewHeaders().then((h) => (fresh = { ...fresh, ...h })), 10_000);
     }
+    // The previous load's leftovers (requests in flight, garbage) are not this one's.
+    const settled = await settle([...new Set([...allPids(), sent.pid])]);
+    if (settled.waitedMs >= 1000) log(`  ${where}: waited ${(settled.waitedMs / 1000).toFixed(1)} s for the previous load to drain (${settled.cpuMs.toFixed(0)} ms of CPU)`);
     let sample: LoadSample;
     try {
       sample = await runLoad({
@@ -102,7 +112,10 @@ export async function runRounds(options: RoundsOptions): Promise<{ samples: Roun
   }
   for (let round = 1; round <= options.rounds; round++) {
     log(`round ${round} of ${options.rounds}`);
-    for (const op of operations) for (const target of targets) await load(round, op, target, options.durationSeconds);
+    // The order of targets turns by one each round: no target always follows the same one.
+    const turn = (round - 1) % targets.length;
+    const order = [...targets.slice(turn), ...targets.slice(0, turn)];
+    for (const op of operations) for (const target of order) await load(round, op, target, options.durationSeconds);
   }
   return { samples, failures };
 }

@@ -2,7 +2,6 @@ import { SUBGRAPHS } from '../../schema/subgraphList.ts';
 import { type AnswerCheck, expectationKey } from './checkAnswers.ts';
 import type { BenchOperation } from './operations.ts';
 import { allRight, type LoadSample, runLoad } from './runLoad.ts';
-import { settle } from './settle.ts';
 import type { Fleet } from './startFleet.ts';
 import type { LoadTarget, TargetId } from './startStack.ts';
 
@@ -26,6 +25,16 @@ export interface RoundsOptions {
   log: (m: string) => void;
 }
 
+/**
+ * Each measured load is preceded by this much of the same load, unmeasured.
+ * Without it the first load after a change of operation paid for the
+ * change: subgraphs idle through the previous operation's loads (V8 shrinks
+ * an idle process's young generation; connections close) cost up to twice
+ * the CPU per request for a few seconds, and in a fixed order that was
+ * always the same target's load.
+ */
+const LEAD_IN_SECONDS = 2;
+
 /** Long loads renew the ceiling's signed context (it lives a minute) while they run. */
 const RENEW_AFTER_SECONDS = 25;
 
@@ -41,7 +50,7 @@ const WARM_UP_REQUESTS = 500;
  * operation is loaded on every target in turn (a, b, c, d for op 1, then op
  * 2, ...; the next round b, c, d, a), so slow drift on a shared machine,
  * and whatever a load leaves behind for the next one, hits all targets
- * alike. Before each load the processes are let settle (settle.ts). Every
+ * alike. Each measured load follows a short lead-in of itself (LEAD_IN_SECONDS). Every
  * response is checked; wrong answers are collected as failures, and the
  * rounds go on so the report shows everything.
  */
@@ -50,16 +59,12 @@ export async function runRounds(options: RoundsOptions): Promise<{ samples: Roun
   const samples: RoundSample[] = [];
   const failures: string[] = [];
   const subgraphPids = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, fleet.processes[s.name].pid]));
-  /** Every process a load may leave work in: the subgraphs and the targets loaded so far. */
-  const targetPids = new Set<number>();
-  const allPids = () => [...Object.values(subgraphPids), ...targetPids];
 
   const load = async (round: number, op: BenchOperation, target: LoadTarget, seconds: number, amount?: number): Promise<LoadSample | undefined> => {
     const expectation = check.expectations.get(expectationKey(op.id, target.id));
     if (!expectation) return undefined; // not served, or its answer was already refused before loading
     const sent = await target.requestFor(op);
     if (!sent) return undefined;
-    targetPids.add(sent.pid);
     const where = `${round === 0 ? 'warm-up' : `round ${round}`} · ${op.id} · ${target.id}`;
     if (sent.exited()) {
       failures.push(`${where}: the process has exited`);
@@ -71,9 +76,11 @@ export async function runRounds(options: RoundsOptions): Promise<{ samples: Roun
       const renewHeaders = target.renewHeaders;
       renew = setInterval(() => void renewHeaders().then((h) => (fresh = { ...fresh, ...h })), 10_000);
     }
-    // The previous load's leftovers (requests in flight, garbage) are not this one's.
-    const settled = await settle([...new Set([...allPids(), sent.pid])]);
-    if (settled.waitedMs >= 1000) log(`  ${where}: waited ${(settled.waitedMs / 1000).toFixed(1)} s for the previous load to drain (${settled.cpuMs.toFixed(0)} ms of CPU)`);
+    if (round > 0) {
+      // A lead-in, not measured: the switch from the previous load (other
+      // subgraphs, another concurrency) is paid here, not by this load.
+      await runLoad({ request: sent.request, connections: op.connections ?? options.connections, durationSeconds: LEAD_IN_SECONDS, verify: expectation.verify, watch: {} });
+    }
     let sample: LoadSample;
     try {
       sample = await runLoad({

@@ -28,8 +28,9 @@ export interface RoundsOptions {
 /**
  * Each measured load is preceded by this much of the same load, unmeasured.
  * Without it the first load after a change of operation paid for the
- * change: subgraphs idle through the previous operation's loads (V8 shrinks
- * an idle process's young generation; connections close) cost up to twice
+ * change: subgraphs idle through the previous operation's loads (not
+ * confirmed why: an idle V8 shrinks its young generation, connections
+ * close) cost up to twice
  * the CPU per request for a few seconds, and in a fixed order that was
  * always the same target's load.
  */

@@ -2,17 +2,10 @@ import type { Jurisdiction, SqlCondition } from '../security/Jurisdiction.ts';
 import { groupInKeyOrder } from './inKeyOrder.ts';
 import { keyedRows, type KeyedRows } from './objectRows.ts';
 import type { Db } from './openDatabase.ts';
+import { conditionStatement } from './preparedStatement.ts';
 
-type Sql = (visible: string) => string;
-
-interface Statements {
-  /** By SQL text: users whose jurisdictions have as many ranges share one. */
-  byText: Map<string, KeyedRows<string, unknown>>;
-  /** By the statement's SQL function and the jurisdiction's condition object (`where` gives the same one every time). */
-  byCondition: WeakMap<Sql, WeakMap<SqlCondition, KeyedRows<string, unknown>>>;
-}
-
-const statementsOf = new WeakMap<Db, Statements>();
+/** Each prepared statement as it reads its rows (raw, then mapped): one wrapper per statement. */
+const keyedOf = new WeakMap<object, KeyedRows<string, unknown>>();
 
 /**
  * Each person's rows (their cases, whole) that the user may see, in the
@@ -27,7 +20,7 @@ const statementsOf = new WeakMap<Db, Statements>();
  */
 export function rowsOfPersons<Row>(
   db: Db,
-  sql: Sql,
+  sql: (visible: string) => string,
   column: string,
   personIds: readonly string[],
   jurisdiction: Jurisdiction,
@@ -38,17 +31,11 @@ export function rowsOfPersons<Row>(
   return groupInKeyOrder(personIds, rows, (r) => r[0]).map((list) => list.map((r) => r[1]));
 }
 
-function statementFor(db: Db, sql: Sql, visible: SqlCondition): KeyedRows<string, unknown> {
-  let statements = statementsOf.get(db);
-  if (!statements) statementsOf.set(db, (statements = { byText: new Map(), byCondition: new WeakMap() }));
-  let byCondition = statements.byCondition.get(sql);
-  if (!byCondition) statements.byCondition.set(sql, (byCondition = new WeakMap()));
-  let statement = byCondition.get(visible);
-  if (!statement) {
-    const text = sql(visible.sql);
-    statement = statements.byText.get(text);
-    if (!statement) statements.byText.set(text, (statement = keyedRows(db.prepare<unknown[]>(text))));
-    byCondition.set(visible, statement);
-  }
-  return statement;
+function statementFor(db: Db, sql: (visible: string) => string, visible: SqlCondition): KeyedRows<string, unknown> {
+  // Found by the condition object, prepared once per text (conditionStatement);
+  // these texts are rowsOfPersons' own, so reading them raw changes no one else's.
+  const statement = conditionStatement(db, sql, visible);
+  let keyed = keyedOf.get(statement);
+  if (!keyed) keyedOf.set(statement, (keyed = keyedRows(statement)));
+  return keyed;
 }

@@ -5,18 +5,13 @@ import { Jurisdiction } from '../../../../../subgraphs/shared/security/Jurisdict
 import { type Db, openDatabase } from '../../../../../subgraphs/shared/store/openDatabase.ts';
 import { conditionStatement, preparedStatement } from '../../../../../subgraphs/shared/store/preparedStatement.ts';
 import { rowsOfPersons } from '../../../../../subgraphs/shared/store/rowsOfPersons.ts';
+import { preparedTexts } from '../../../../support/preparedTexts.ts';
 
 function database(): { db: Db; texts: string[] } {
   const db = openDatabase(':memory:');
   db.exec(`CREATE TABLE item (code TEXT PRIMARY KEY, person TEXT NOT NULL, division TEXT NOT NULL, at TEXT NOT NULL);
     INSERT INTO item VALUES ('a', 'p1', '420923100', '1'), ('b', 'p1', '420102100', '2'), ('c', 'p2', '420923101', '3'), ('d', 'p1', '420923100', '4');`);
-  const texts: string[] = [];
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    texts.push(sql);
-    return prepare(sql);
-  }) as Db['prepare'];
-  return { db, texts };
+  return { db, texts: preparedTexts(db) };
 }
 
 const ofPersons = (visible: string) =>

@@ -10,24 +10,14 @@ import { Jurisdiction } from '../../../../../subgraphs/shared/security/Jurisdict
 import { ListFilter } from '../../../../../subgraphs/shared/store/ListFilter.ts';
 import { listNewestFirst } from '../../../../../subgraphs/shared/store/listNewestFirst.ts';
 import { migrate } from '../../../../../subgraphs/shared/store/migrate.ts';
-import { type Db, openDatabase } from '../../../../../subgraphs/shared/store/openDatabase.ts';
+import { openDatabase } from '../../../../../subgraphs/shared/store/openDatabase.ts';
 import { limitClause } from '../../../../../subgraphs/shared/store/sqlLimit.ts';
+import { preparedTexts } from '../../../../support/preparedTexts.ts';
 import { GRID_MIGRATIONS } from '../../../../../subgraphs/grid/migrations.ts';
 import { createPersonStore } from '../../../../../subgraphs/grid/person/person.store.ts';
 import { createRegistryStore } from '../../../../../subgraphs/grid/registry/registry.store.ts';
 
 const BOUND_LIMIT = /\b(?:LIMIT|OFFSET)\s+[@:$?]/i;
-
-/** The SQL texts the database prepares from now on (better-sqlite3's own prepare, watched). */
-function preparedTexts(db: Db): string[] {
-  const texts: string[] = [];
-  const prepare = db.prepare.bind(db);
-  db.prepare = ((sql: string) => {
-    texts.push(sql);
-    return prepare(sql);
-  }) as Db['prepare'];
-  return texts;
-}
 
 const county = Jurisdiction.of(['420923']);
 

@@ -29,6 +29,7 @@ import {
 import { demoUser } from '../gateway/security/demoUsers.ts';
 import { mintToken } from '../gateway/security/mintToken.ts';
 import { SUBGRAPHS, defaultSubgraphUrl } from '../schema/subgraphList.ts';
+import { SERVICE_NODE_FLAGS } from './serviceNodeFlags.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
@@ -62,7 +63,7 @@ function spawnChild(name: string, args: string[], extraEnv: Record<string, strin
   const prefix = useColor ? `\x1b[${color}m${label}\x1b[0m │ ` : `${label} │ `;
   // Its own process group: Ctrl-C reaches only this script, which then stops
   // each child exactly once (a second signal means "hurry" to the gateway).
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', ...args], {
     cwd: root,
     env: { ...env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

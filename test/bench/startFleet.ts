@@ -4,6 +4,7 @@ import { freePort } from '../e2e/support/freePort.ts';
 import type { StartedProcess } from '../e2e/support/startProcess.ts';
 import { DEV_FEDERATION_SECRET } from '../../subgraphs/shared/identity/personToken.ts';
 import type { ProcessSet } from './ProcessSet.ts';
+import { SERVICE_NODE_FLAGS } from '../../scripts/serviceNodeFlags.ts';
 
 export interface Fleet {
   urls: Record<SubgraphName, string>;
@@ -41,7 +42,7 @@ export async function startFleet(processes: ProcessSet, dataDir: string, options
       const t0 = performance.now();
       const child = await processes.start({
         name: s.name,
-        args: [...(options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(options.profileDir, s.name)] : []), `subgraphs/${s.name}/main.ts`],
+        args: [...SERVICE_NODE_FLAGS, ...(options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(options.profileDir, s.name)] : []), `subgraphs/${s.name}/main.ts`],
         env,
         readyUrl: `http://127.0.0.1:${ports[s.name]}/health`,
         readyTimeoutMs: options.readyTimeoutMs ?? 120_000,

@@ -89,7 +89,7 @@ export async function startGateway(
       started = await processes.start({
         name: `${variant.id} gateway`,
         // Node's default profile names: one file per thread (tsx's module hooks run in their own), none overwriting another.
-        args: [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, variant.id)] : []), setup.script, ...setup.args(ctx)],
+        args: [...setup.nodeFlags, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(profileDir, variant.id)] : []), setup.script, ...setup.args(ctx)],
         env: setup.env(ctx),
         ...(setup.readyPath ? { readyUrl: `${base}${setup.readyPath}` } : {}),
         readyTimeoutMs: 60_000,

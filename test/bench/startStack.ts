@@ -119,7 +119,7 @@ export async function startStack(options: {
       targets.push({
         id: outcome.id,
         label: outcome.label,
-        setup: outcome.setup.label,
+        setup: outcome.setup.nodeFlags.length ? `${outcome.setup.label}, node ${outcome.setup.nodeFlags.join(' ')}` : outcome.setup.label,
         requestFor: async (op) => ({ request: benchRequest(outcome.url, op, outcome.setup.document, headers), pid: outcome.process.pid, exited: () => outcome.process.hasExited }),
       });
     }

@@ -7,6 +7,7 @@ import type { JWK } from 'jose';
 import { SUBGRAPHS, type SubgraphName } from '../../schema/subgraphList.ts';
 import { ANONYMOUS_DEVELOPER } from '../../gateway/security/anonymousDeveloper.ts';
 import type { ContextClaims } from './contextSigner.ts';
+import { SERVICE_NODE_FLAGS } from '../../scripts/serviceNodeFlags.ts';
 
 /** What a gateway's settings may depend on; prepared by the bench for each run. */
 export interface VariantContext {
@@ -27,8 +28,10 @@ export interface VariantContext {
 export interface GatewaySetup {
   /** Shown in the report: which setup of the variant was measured. */
   label: string;
-  /** `node --import tsx <script> <args>`. */
+  /** `node --import tsx <nodeFlags> <script> <args>`. */
   script: string;
+  /** V8 options: ours runs with the ones it ships with (scripts/serviceNodeFlags.ts), stock with none. */
+  nodeFlags: readonly string[];
   args(ctx: VariantContext): string[];
   /** Added to the bench's environment; `undefined` removes a variable. */
   env(ctx: VariantContext): Record<string, string | undefined>;
@@ -88,6 +91,7 @@ export const VARIANTS: readonly GatewayVariant[] = [
       {
         label: 'NODE_ENV=production, trusted documents',
         script: GATEWAY_MAIN,
+        nodeFlags: SERVICE_NODE_FLAGS,
         args: () => [],
         env: (ctx) => ({ ...ours(ctx), ...security(ctx), NODE_ENV: 'production' }),
         document: 'hash',
@@ -98,6 +102,7 @@ export const VARIANTS: readonly GatewayVariant[] = [
         // Until production mode is complete: the same security in development mode.
         label: 'NODE_ENV=development, security on',
         script: GATEWAY_MAIN,
+        nodeFlags: SERVICE_NODE_FLAGS,
         args: () => [],
         env: (ctx) => ({ ...ours(ctx), ...security(ctx), NODE_ENV: 'development' }),
         document: 'text',
@@ -113,6 +118,7 @@ export const VARIANTS: readonly GatewayVariant[] = [
       {
         label: 'NODE_ENV=development, GATEWAY_AUTH=off, GATEWAY_AUDIT=off, no rate limit',
         script: GATEWAY_MAIN,
+        nodeFlags: SERVICE_NODE_FLAGS,
         args: () => [],
         env: (ctx) => ({
           ...ours(ctx),
@@ -139,6 +145,7 @@ export const VARIANTS: readonly GatewayVariant[] = [
       {
         label: 'standalone server, default settings',
         script: 'test/bench/stockGatewayMain.ts',
+        nodeFlags: [],
         args: (ctx) => ['--supergraph', ctx.supergraphWithUrlsFile, '--port', String(ctx.port)],
         // Default settings: whatever NODE_ENV the bench was started with is not stock's.
         env: () => ({ NODE_ENV: undefined }),

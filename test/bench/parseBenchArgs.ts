@@ -80,7 +80,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return {
     people: whole('people', values.people, 100_000, 100, 20_000_000),
     seed: whole('seed', values.seed, 7, 0, 2 ** 32 - 1),
-    rounds: whole('rounds', values.rounds, 3, 1, 100),
+    rounds: whole('rounds', values.rounds, 5, 1, 100),
     duration,
     warmup: seconds('warmup', values.warmup, 2),
     connections: whole('connections', values.connections, 10, 1, 1000),

@@ -18,6 +18,7 @@ import { postGraphQL } from '../support/graphql.ts';
 import { repositoryRoot, startProcess, type StartedProcess } from '../support/startProcess.ts';
 import { type RunningSubgraphs, startSubgraphs } from '../support/startSubgraphs.ts';
 import { supergraphWithUrls } from '../support/stockGateway.ts';
+import { eventually } from '../support/waitFor.ts';
 
 const token = (key: string) => {
   const user = DEMO_USERS.find((u) => u.key === key);
@@ -270,7 +271,7 @@ describe('the audit log, end to end', () => {
       expect(withheld.errors![0]!.extensions!.code).toBe('AUDIT_UNAVAILABLE');
       expect(withheld.data).toBeUndefined();
       expect((await postGraphQL(broken.url, STATS, { headers: as(handler) })).status).toBe(200);
-      expect(broken.process.output()).toContain('the audit log cannot be opened');
+      await eventually(() => broken.process.output().includes('the audit log cannot be opened'), 'the audit failure to be logged');
     } finally {
       await broken.process.stop();
     }

@@ -38,14 +38,15 @@ describe('supergraph hot reload', () => {
     expect(after.data).toEqual({ person: { name: '张三', nickname: '阿三' } });
     expect(await supergraphId()).not.toBe(oldId);
     expect(await reloadsOk()).toBe(2);
-    expect(stack.gateway.output()).toContain('supergraph reloaded');
+    // The log line travels through the child's stdout pipe and may arrive after the HTTP answers.
+    await eventually(() => stack.gateway.output().includes('supergraph reloaded'), 'the reload to be logged');
   });
 
   it('refuses a broken file, logs and counts it, and keeps serving the current supergraph', async () => {
     const id = await supergraphId();
     stack.writeSupergraph('schema @link(url: "https://specs.apollo.dev/link/v1.0") { query: Query }\ntype Query {');
     await eventually(async () => (await refused('SUPERGRAPH_INVALID')) === 1, 'the refusal to be counted');
-    expect(stack.gateway.output()).toMatch(/supergraph refused; the current one keeps serving/);
+    await eventually(() => /supergraph refused; the current one keeps serving/.test(stack.gateway.output()), 'the refusal to be logged');
     expect(await supergraphId()).toBe(id);
     expect((await postGraphQL(stack.graphql, NICKNAME)).data).toEqual({ person: { name: '张三', nickname: '阿三' } });
 

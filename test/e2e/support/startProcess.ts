@@ -55,9 +55,14 @@ export async function startProcess(options: StartProcessOptions): Promise<Starte
   child.stderr!.on('data', collect);
   let hasExited = false;
   const exited = new Promise<number | string>((resolve) => {
+    // 'exit' can come before the last output is read from the pipes; resolve
+    // on 'close' (pipes drained), or shortly after 'exit' should a descendant
+    // still hold them open.
     child.on('exit', (code, signal) => {
       hasExited = true;
-      resolve(code ?? signal ?? 'unknown');
+      const result = code ?? signal ?? 'unknown';
+      child.once('close', () => resolve(result));
+      setTimeout(() => resolve(result), 1_000).unref();
     });
     child.on('error', (error) => {
       hasExited = true;

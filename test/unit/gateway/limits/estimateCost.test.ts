@@ -69,9 +69,8 @@ describe('estimateCost (IBM cost spec, Apollo demand-control semantics)', () => 
 
   it('is linear in the document even for a doubling fragment chain (and the cost explodes)', () => {
     const chain = Array.from({ length: 60 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
-    const started = performance.now();
+    // Expanding the chain would take 2^60 steps: the test's timeout is the guard.
     const result = cost(`{ ...F0 } ${chain} fragment F60 on Query { node { id } }`);
-    expect(performance.now() - started).toBeLessThan(100);
     expect(result.cost).toBeGreaterThan(1e17);
   });
 

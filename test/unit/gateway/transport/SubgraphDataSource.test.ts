@@ -150,7 +150,9 @@ describe('SubgraphDataSource', () => {
     const { dataSource, breaker } = source({ timeoutMs: 150, failureThreshold: 2 });
     const started = performance.now();
     expect(await failureOf(send(dataSource))).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', reason: 'TIMEOUT' });
-    expect(performance.now() - started).toBeLessThan(400);
+    // It gave up at its own deadline, not at the server's whim (the server never answers);
+    // the bound is loose so a busy machine cannot fail it.
+    expect(performance.now() - started).toBeLessThan(1_500);
     await failureOf(send(dataSource));
     expect(breaker.state).toBe('open');
     const before = hits.length;

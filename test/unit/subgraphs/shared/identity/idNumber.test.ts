@@ -215,16 +215,6 @@ describe('makeIdNumber', () => {
     expect(() => makeIdNumber('420923', '1985-03-16', 1.5)).toThrow(RangeError);
     expect(() => makeIdNumber('990923', '1985-03-16', 1)).toThrow(RangeError);
   });
-
-  it('is fast enough for a million people', () => {
-    const start = performance.now();
-    let last = '';
-    for (let i = 0; i < 200_000; i++) last = makeIdNumber('420923', '1985-03-16', i % 1000);
-    const elapsed = performance.now() - start;
-    expect(last).toHaveLength(18);
-    // About 0.2 µs per call measured; 200k calls take well under 2 s even on a slow CI machine.
-    expect(elapsed).toBeLessThan(2000);
-  });
 });
 
 describe('masking', () => {

@@ -7,6 +7,7 @@ import { ErrorCode } from '../errors.ts';
 import { createContextVerifier } from '../security/createContextVerifier.ts';
 import { USER_CONTEXT_HEADER, type UserContext } from '../security/userContext.ts';
 import { compiledQueries } from './compiledQueries.ts';
+import { fastGraphqlPath } from './fastGraphqlPath.ts';
 import { lazyRequestLoggerFactory } from './lazyRequestLogger.ts';
 import { requestIdFor } from './requestIdFor.ts';
 
@@ -20,14 +21,23 @@ export interface SubgraphServerOptions<Context extends object> {
   clock: Clock;
   /**
    * Builds the per-request context (dataloaders, the user's jurisdiction)
-   * from the verified user; called once per request.
+   * from the verified user; called once per request. It gets no request:
+   * compiled queries are answered before Fastify makes one (fastGraphqlPath.ts).
    */
-  context: (user: UserContext, request: FastifyRequest) => Context | Promise<Context>;
+  context: (user: UserContext) => Context | Promise<Context>;
   /** Pino options or `false` for silence (tests). */
   logger?: boolean | Record<string, unknown>;
+  /** Whether compiled queries may be answered before Fastify (fastGraphqlPath.ts); default true. Tests compare both. */
+  fastPath?: boolean;
 }
 
 const GRAPHQL_PATH = '/graphql';
+/** What pino, Fastify's logger, tells about its levels beside the FastifyBaseLogger interface. */
+interface PinoLevels {
+  isLevelEnabled(level: string): boolean;
+}
+/** A subgraph answers only the gateway; large bodies are a bug or an attack. */
+const BODY_LIMIT = 2 * 1024 * 1024;
 
 /**
  * The one HTTP shape of every subgraph: Fastify with mercurius serving the
@@ -46,14 +56,39 @@ export async function createSubgraphServer<Context extends object>(options: Subg
   const verify = await createContextVerifier(options.config.contextPublicKey, options.clock, { production: options.config.production });
   const users = new WeakMap<FastifyRequest, UserContext>();
   const logger = options.logger ?? false;
+  const contextOf = (request: FastifyRequest) => {
+    const user = users.get(request);
+    // Unreachable: the hook answered 401 already. Fail closed all the same.
+    if (!user) throw new Error('no verified user context for this request');
+    return options.context(user);
+  };
+  // A query text seen twice is compiled by graphql-jit off the request path and answered compiled in front
+  // of mercurius's POST handler, without mercurius's per-request steps (compiledQueries.ts): a subgraph
+  // sees few texts (the gateway's plans), each many times. Anything else goes to mercurius as before.
+  const compiled = compiledQueries(options.schema, contextOf);
+  // And in front of Fastify, when the request certainly is one of those (fastGraphqlPath.ts).
+  const fast =
+    options.fastPath === false
+      ? undefined
+      : fastGraphqlPath({
+          path: GRAPHQL_PATH,
+          bodyLimit: BODY_LIMIT,
+          contextHeader: USER_CONTEXT_HEADER,
+          known: verify.known,
+          context: options.context,
+          compiled,
+          // Fastify's logger here is pino's (or silent when `logger` is false).
+          quiet: (instance) => logger === false || !(instance.log as unknown as PinoLevels).isLevelEnabled('info'),
+        });
   const app = Fastify({
     logger,
     // Each request's logger becomes a pino child only when it writes (none does under load at `warn`).
     ...(logger === false ? {} : { childLoggerFactory: lazyRequestLoggerFactory }),
-    // A subgraph answers only the gateway; large bodies are a bug or an attack.
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     genReqId: requestIdFor,
+    ...(fast ? { serverFactory: fast.serverFactory } : {}),
   });
+  fast?.attach(app);
 
   /** The verified user on the request, with its request id and user on every later log line of it. */
   const accept = (request: FastifyRequest, reply: FastifyReply, user: UserContext) => {
@@ -92,18 +127,8 @@ export async function createSubgraphServer<Context extends object>(options: Subg
     );
   });
 
-  const contextOf = (request: FastifyRequest) => {
-    const user = users.get(request);
-    // Unreachable: the hook answered 401 already. Fail closed all the same.
-    if (!user) throw new Error('no verified user context for this request');
-    return options.context(user, request);
-  };
-  // A query text seen twice is compiled by graphql-jit off the request path and answered compiled in front
-  // of mercurius's POST handler, without mercurius's per-request steps (compiledQueries.ts): a subgraph
-  // sees few texts (the gateway's plans), each many times. Anything else goes to mercurius as before.
-  const compiled = compiledQueries(options.schema, contextOf);
   app.addHook('onRoute', (route) => {
-    if (route.url === GRAPHQL_PATH && route.method === 'POST') route.handler = compiled(route.handler);
+    if (route.url === GRAPHQL_PATH && route.method === 'POST') route.handler = compiled.wrap(route.handler);
   });
 
   await app.register(mercurius, {

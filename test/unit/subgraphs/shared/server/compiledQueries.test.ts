@@ -23,7 +23,7 @@ afterEach(() => app?.close());
 
 async function server(): Promise<FastifyInstance> {
   app = Fastify();
-  const wrap = compiledQueries(schema, async () => ({ greeting: 'hi' }));
+  const { wrap } = compiledQueries(schema, async () => ({ greeting: 'hi' }));
   app.post('/graphql', wrap(async () => ({ answeredBy: 'next' })));
   await app.ready();
   return app;

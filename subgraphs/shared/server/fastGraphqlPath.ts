@@ -26,9 +26,20 @@ interface FastBody {
   variables: unknown;
 }
 
+/** A body whose text is read here. */
+interface Reading {
+  response: ServerResponse;
+  user: UserContext;
+  chunks: Buffer[];
+}
+const READING = Symbol('fastGraphqlPath.reading');
+type ReadingRequest = IncomingMessage & { [READING]: Reading };
+
 const BODY_KEYS = new Set(['query', 'operationName', 'variables', 'extensions']);
 const JSON_TYPES = new Set(['application/json', 'application/json; charset=utf-8']);
 const DIGITS = /^[1-9][0-9]{0,9}$/;
+/** What Fastify's JSON parser screens a body for (left to it here): `__proto__`, `constructor`, any backslash-u escape. */
+const SCREENED = /__proto__|constructor|\\u/;
 
 /**
  * Why: Fastify's per-request machinery (routing, hooks, content-type parser,
@@ -66,6 +77,9 @@ export function fastGraphqlPath(options: FastGraphqlPathOptions) {
   /** The bodies read here that Fastify is to parse after all, by request. */
   const replays = new WeakMap<IncomingMessage, Readable>();
   let app: FastifyInstance | undefined;
+  let fastifyHandler: (request: IncomingMessage, response: ServerResponse) => void = () => {
+    throw new Error('fastGraphqlPath: no Fastify handler (serverFactory not called)');
+  };
   let closing = false;
 
   /** The verified user, when the request is a candidate before its body is read. */
@@ -81,7 +95,7 @@ export function fastGraphqlPath(options: FastGraphqlPathOptions) {
   }
 
   /** Fastify's handler answers the request; the body read so far is what it parses, then the read's error if any. */
-  function toFastify(handler: (request: IncomingMessage, response: ServerResponse) => void, request: IncomingMessage, response: ServerResponse, chunks: Buffer[], error?: Error): void {
+  function toFastify(request: IncomingMessage, response: ServerResponse, chunks: Buffer[], error?: Error): void {
     let length = 0;
     for (const chunk of chunks) length += chunk.length;
     const replay = new Readable({
@@ -94,7 +108,7 @@ export function fastGraphqlPath(options: FastGraphqlPathOptions) {
     // Fastify compares this with content-length, as for any stream a preParsing hook returns.
     Object.assign(replay, { receivedEncodedLength: length });
     replays.set(request, replay);
-    handler(request, response);
+    fastifyHandler(request, response);
   }
 
   /** The answer's status and bytes, or undefined when Fastify is to answer. */
@@ -111,35 +125,47 @@ export function fastGraphqlPath(options: FastGraphqlPathOptions) {
     return { statusCode, payload: statusCode >= 200 && statusCode < 300 ? serialize2xx(result) : JSON.stringify(result) };
   }
 
-  function serve(handler: (request: IncomingMessage, response: ServerResponse) => void, request: IncomingMessage, response: ServerResponse, user: UserContext): void {
-    const chunks: Buffer[] = [];
-    const stop = () => {
-      request.off('data', onData);
-      request.off('end', onEnd);
-      request.off('error', onError);
-    };
-    const onData = (chunk: Buffer) => chunks.push(chunk);
-    const onError = (error: Error) => {
-      stop();
-      toFastify(handler, request, response, chunks, error);
-    };
-    const onEnd = () => {
-      stop();
-      // A copy, as Fastify's parser makes: never a view over the socket's read buffer.
-      const body = Buffer.concat(chunks);
-      answer(user, body).then(
-        (answered) => {
-          if (!answered) return toFastify(handler, request, response, [body]);
-          // As Fastify writes a serialised JSON answer.
-          response.writeHead(answered.statusCode, {
-            'content-type': 'application/json; charset=utf-8',
-            'content-length': String(Buffer.byteLength(answered.payload)),
-          });
-          response.end(answered.payload);
-        },
-        () => toFastify(handler, request, response, [body]),
-      );
-    };
+  // The body is read by these listeners, made once (no closures per request: each costs, more so named ones
+  // under tsx); the request's state rides on it.
+  function onData(this: ReadingRequest, chunk: Buffer): void {
+    this[READING].chunks.push(chunk);
+  }
+  function onError(this: ReadingRequest, error: Error): void {
+    const reading = stopReading(this);
+    toFastify(this, reading.response, reading.chunks, error);
+  }
+  function onEnd(this: ReadingRequest): void {
+    void finish(this, stopReading(this));
+  }
+  function stopReading(request: ReadingRequest): Reading {
+    request.off('data', onData);
+    request.off('end', onEnd);
+    request.off('error', onError);
+    return request[READING];
+  }
+
+  async function finish(request: IncomingMessage, { response, user, chunks }: Reading): Promise<void> {
+    // A copy, as Fastify's parser makes: never a view over the socket's read buffer.
+    const body = Buffer.concat(chunks);
+    let answered: { statusCode: number; payload: string } | undefined;
+    try {
+      answered = await answer(user, body);
+    } catch {
+      answered = undefined;
+    }
+    if (!answered) return toFastify(request, response, [body]);
+    // As Fastify writes a serialised JSON answer.
+    response.writeHead(answered.statusCode, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(answered.payload)),
+    });
+    response.end(answered.payload);
+  }
+
+  function listener(request: IncomingMessage, response: ServerResponse): void {
+    const user = candidate(request);
+    if (!user) return fastifyHandler(request, response);
+    (request as ReadingRequest)[READING] = { response, user, chunks: [] };
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', onError);
@@ -148,11 +174,8 @@ export function fastGraphqlPath(options: FastGraphqlPathOptions) {
   /** Fastify's `serverFactory`: Fastify's own HTTP/1 server (the same timeouts), with this path in front of its handler. */
   const serverFactory: FastifyServerFactory = (handler, fastifyOptions) => {
     const settings = fastifyOptions as { http?: ServerOptions; keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number; maxRequestsPerSocket: number };
-    const server: Server = createServer(settings.http ?? {}, (request, response) => {
-      const user = candidate(request);
-      if (user) serve(handler, request, response, user);
-      else handler(request, response);
-    });
+    fastifyHandler = handler;
+    const server: Server = createServer(settings.http ?? {}, listener);
     server.keepAliveTimeout = settings.keepAliveTimeout;
     server.requestTimeout = settings.requestTimeout;
     server.setTimeout(settings.connectionTimeout);
@@ -181,7 +204,7 @@ export function fastGraphqlPath(options: FastGraphqlPathOptions) {
 /** The GraphQL request in a body, when it is one that Fastify's parser and the route's schema take exactly as it is. */
 function fastBody(text: string): FastBody | undefined {
   // Fastify's JSON parser refuses `__proto__` and `constructor.prototype` keys, \u-escaped or not: it judges these.
-  if (text.includes('__proto__') || text.includes('constructor') || text.includes('\\u')) return undefined;
+  if (SCREENED.test(text)) return undefined;
   let body: unknown;
   try {
     body = JSON.parse(text);
